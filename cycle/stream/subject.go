@@ -1,0 +1,104 @@
+package stream
+
+// Subject is a stream that is fed by calling its methods. Drivers use it to
+// turn outside events into a stream, and tests use it to drive a pipeline
+// by hand. Values sent while the stream has no listener are dropped: a
+// stream is hot.
+type Subject[T any] struct {
+	s *Stream[T]
+}
+
+// NewSubject returns a Subject with no listener.
+func NewSubject[T any]() *Subject[T] {
+	return &Subject[T]{s: newStream[T]("Subject", nil, 0)}
+}
+
+// Stream returns the stream that the subject feeds.
+func (s *Subject[T]) Stream() *Stream[T] { return s.s }
+
+// Next emits v to every current listener before it returns.
+func (s *Subject[T]) Next(v T) { s.s.emitRoot(v) }
+
+// Error ends the stream with err; current listeners receive it and are
+// removed.
+func (s *Subject[T]) Error(err error) { s.s.failRoot(err) }
+
+// Complete ends the stream; current listeners are told and removed.
+func (s *Subject[T]) Complete() { s.s.endRoot() }
+
+// Producer feeds a stream made by [Create]. Start is called when the
+// stream gets its first listener, with a listener that emits on the
+// stream; Stop is called when the last listener leaves or the stream ends.
+// A producer may be started again after it was stopped.
+type Producer[T any] interface {
+	Start(l Listener[T])
+	Stop()
+}
+
+// NewProducer makes a Producer from two functions; stop may be nil.
+func NewProducer[T any](start func(l Listener[T]), stop func()) Producer[T] {
+	return funcProducer[T]{start, stop}
+}
+
+type funcProducer[T any] struct {
+	startF func(Listener[T])
+	stopF  func()
+}
+
+func (p funcProducer[T]) Start(l Listener[T]) { p.startF(l) }
+func (p funcProducer[T]) Stop() {
+	if p.stopF != nil {
+		p.stopF()
+	}
+}
+
+// Create returns a stream fed by p. A panic in p.Start becomes a
+// *PanicError on the stream.
+func Create[T any](p Producer[T]) *Stream[T] {
+	return newStream[T]("Create", &userProducer[T]{p: p}, 0)
+}
+
+type userProducer[T any] struct {
+	p       Producer[T]
+	out     *Stream[T]
+	running bool
+	gen     int // start generation, so a listener from an old start is inert
+}
+
+func (u *userProducer[T]) start(_ *txn, out *Stream[T]) {
+	u.out = out
+	u.running = true
+	u.gen++
+	gen := u.gen
+	live := func() bool { return u.running && u.gen == gen }
+	l := Listener[T]{
+		Next: func(v T) {
+			if live() {
+				out.emitRoot(v)
+			}
+		},
+		Error: func(err error) {
+			if live() {
+				out.failRoot(err)
+			}
+		},
+		Complete: func() {
+			if live() {
+				out.endRoot()
+			}
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			l.Error(recovered("Create", r))
+		}
+	}()
+	u.p.Start(l)
+}
+
+func (u *userProducer[T]) stop() {
+	if u.running {
+		u.running = false
+		u.p.Stop()
+	}
+}

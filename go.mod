@@ -1,0 +1,3 @@
+module github.com/gocycle/gocycle
+
+go 1.26
