@@ -1,0 +1,108 @@
+package stream_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/gocycle/gocycle/cycle/stream"
+)
+
+// countingStream is a Create stream that counts its starts and stops and
+// can be fed by hand while running.
+type countingStream struct {
+	starts, stops int
+	l             stream.Listener[int]
+	s             *stream.Stream[int]
+}
+
+func newCounting() *countingStream {
+	c := &countingStream{}
+	c.s = stream.Create(stream.NewProducer(func(l stream.Listener[int]) { c.starts++; c.l = l },
+		func() { c.stops++; c.l = stream.Listener[int]{} }))
+	return c
+}
+
+func (c *countingStream) send(v int) {
+	if c.l.Next != nil {
+		c.l.Next(v)
+	}
+}
+
+func TestFlattenCombineKeepsSubscriptionsAcrossLists(t *testing.T) {
+	a, b, c := newCounting(), newCounting(), newCounting()
+	lists := stream.NewSubject[[]*stream.Stream[int]]()
+	var got []string
+	stream.FlattenCombine(lists.Stream()).Subscribe(stream.Listener[[]int]{
+		Next: func(vs []int) { got = append(got, fmt.Sprint(vs)) },
+	})
+	lists.Next([]*stream.Stream[int]{a.s, b.s})
+	a.send(1)
+	b.send(2)
+	lists.Next([]*stream.Stream[int]{b.s, c.s}) // a dropped, c added, b kept
+	c.send(3)
+	b.send(4)
+	lists.Next(nil)
+	want := []string{"[1 2]", "[2 3]", "[4 3]", "[]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if a.starts != 1 || a.stops != 1 || b.starts != 1 || b.stops != 1 || c.starts != 1 || c.stops != 1 {
+		t.Errorf("starts/stops a=%d/%d b=%d/%d c=%d/%d, want each 1/1 (kept streams must not restart)",
+			a.starts, a.stops, b.starts, b.stops, c.starts, c.stops)
+	}
+}
+
+func TestFlattenMergeKeepsSubscriptionsAcrossLists(t *testing.T) {
+	a, b := newCounting(), newCounting()
+	lists := stream.NewSubject[[]*stream.Stream[int]]()
+	var got []int
+	done := false
+	cancel := stream.FlattenMerge(lists.Stream()).Subscribe(stream.Listener[int]{
+		Next:     func(v int) { got = append(got, v) },
+		Complete: func() { done = true },
+	})
+	lists.Next([]*stream.Stream[int]{a.s})
+	a.send(1)
+	lists.Next([]*stream.Stream[int]{a.s, b.s})
+	a.send(2)
+	b.send(3)
+	lists.Next([]*stream.Stream[int]{b.s})
+	a.send(99) // a was dropped and stopped
+	b.send(4)
+	if !slices.Equal(got, []int{1, 2, 3, 4}) {
+		t.Errorf("got %v", got)
+	}
+	if a.starts != 1 || a.stops != 1 {
+		t.Errorf("a started %d and stopped %d times, want 1 and 1", a.starts, a.stops)
+	}
+	lists.Complete()
+	if done {
+		t.Error("completed while b is still running")
+	}
+	b.l.Complete()
+	if !done {
+		t.Error("did not complete after the outer stream and every inner one completed")
+	}
+	cancel()
+}
+
+// A diamond through a list: the list and its streams change in one
+// transaction, and FlattenCombine emits once, with consistent values.
+func TestFlattenCombineGlitchFree(t *testing.T) {
+	n := stream.NewSubject[int]()
+	list := stream.Map(n.Stream(), func(k int) []*stream.Stream[int] {
+		out := make([]*stream.Stream[int], k)
+		for i := range out {
+			out[i] = stream.Of(k)
+		}
+		return out
+	})
+	var got []string
+	stream.FlattenCombine(list).Subscribe(stream.Listener[[]int]{Next: func(vs []int) { got = append(got, fmt.Sprint(vs)) }})
+	n.Next(2)
+	n.Next(3)
+	if want := []string{"[2 2]", "[3 3 3]"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
