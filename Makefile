@@ -1,0 +1,54 @@
+# gocycle: `make run` builds the wasm and serves the demo on 127.0.0.1;
+# `make test` runs everything CI runs.
+
+GO       ?= go
+GOROOT   := $(shell $(GO) env GOROOT)
+WASM_DIR := $(GOROOT)/lib/wasm
+BUILD    := web/static/build
+ADDR     ?= 127.0.0.1:8080
+# Packages whose tests also run compiled to wasm, under Node.
+WASM_TEST_PKGS := ./cycle/... ./web/demo
+
+.PHONY: all run wasm test test-native test-wasm lint bench size check-node clean
+
+all: test
+
+## run: build the wasm demo and serve it on http://$(ADDR)/
+run: wasm
+	$(GO) run ./web/devserver -addr $(ADDR) -dir web/static
+
+## wasm: build web/static/build/demo.wasm and copy wasm_exec.js beside it
+wasm:
+	@mkdir -p $(BUILD)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/demo.wasm ./web/demo
+	cp $(WASM_DIR)/wasm_exec.js $(BUILD)/wasm_exec.js
+
+## test: lint, native tests with the race detector, wasm tests under Node
+test: lint test-native test-wasm wasm
+
+test-native:
+	$(GO) test -race -count=1 ./...
+
+test-wasm: check-node
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_DIR)/go_js_wasm_exec" $(WASM_TEST_PKGS)
+
+## lint: gofmt must have nothing to say; go vet natively and for js/wasm
+lint:
+	@out="$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null)"; \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet $(WASM_TEST_PKGS)
+
+## bench: stream benchmarks against rxgo, native and wasm; updates BENCHMARKS.md
+bench: check-node
+	bash internal/bench/run.sh
+
+## size: raw, gzip and brotli size of the built wasm
+size: wasm check-node
+	bash internal/tools/size.sh $(BUILD)/demo.wasm
+
+check-node:
+	@command -v node >/dev/null || { echo "node is needed to run Go's wasm tests (go_js_wasm_exec); install Node.js"; exit 1; }
+
+clean:
+	rm -rf $(BUILD)
