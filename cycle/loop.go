@@ -1,6 +1,7 @@
 package cycle
 
 import (
+	"log"
 	"sync"
 	"time"
 )
@@ -76,10 +77,22 @@ func (l *Loop) exec(task func()) {
 			if l.onPanic == nil {
 				panic(r)
 			}
-			l.onPanic(r, stack())
+			l.handlePanic(r, stack())
 		}
 	}()
 	task()
+}
+
+// handlePanic calls onPanic; a panic in the handler itself is logged, so
+// that one broken app can never take the loop goroutine, and with it the
+// process, down.
+func (l *Loop) handlePanic(v any, st []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("cycle: the panic handler panicked with %v while handling %v", r, v)
+		}
+	}()
+	l.onPanic(v, st)
 }
 
 // Stop stops the loop: queued tasks are dropped, later posts are refused

@@ -82,22 +82,25 @@ func (a *app) shutdown() {
 		return
 	}
 	a.disposed = true
+	// Stop the loop last, but whatever happens: a driver that panics while
+	// being disposed must not leave the app half alive.
+	defer a.loop.Stop()
 	for _, name := range sortedKeys(a.proxies) {
-		a.proxies[name].complete()
+		a.guard("completing sink "+name, a.proxies[name].complete)
 	}
 	for _, c := range a.keepAlive {
-		c()
+		a.guard("unsubscribing a sink", c)
 	}
 	for i := len(a.disposers) - 1; i >= 0; i-- {
-		a.runDisposer(a.disposers[i])
+		a.guard("disposing a driver", a.disposers[i])
 	}
-	a.loop.Stop()
 }
 
-func (a *app) runDisposer(f func()) {
+// guard runs f, reporting a panic instead of letting it end shutdown.
+func (a *app) guard(what string, f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			a.report(fmt.Errorf("dispose panicked: %v", r))
+			a.report(fmt.Errorf("%s panicked: %v", what, r))
 		}
 	}()
 	f()

@@ -470,3 +470,43 @@ func userGoroutines() int {
 	}
 	return n
 }
+
+// TestPanicWhileStoppingIsContained: a driver whose listener panics on
+// completion and whose dispose panics still lets the app stop cleanly, and
+// both problems are reported.
+func TestPanicWhileStoppingIsContained(t *testing.T) {
+	var ev *eventSource
+	var mu sync.Mutex
+	var reported []string
+	bad := cycle.SinkDriver(func(sink *stream.Stream[int], ctx *cycle.Context) error {
+		sink.Subscribe(stream.Listener[int]{
+			Next:     func(v int) { panic("next") },
+			Complete: func() { panic("complete") },
+		})
+		ctx.OnDispose(func() { panic("dispose") })
+		return nil
+	})
+	dispose, err := cycle.Run(func(src counterSources) counterSinks {
+		return counterSinks{Out: src.Clicks.Stream()}
+	}, cycle.Drivers{"Clicks": eventDriver(&ev), "Out": bad}, cycle.WithErrors(func(err error) {
+		mu.Lock()
+		reported = append(reported, err.Error())
+		mu.Unlock()
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Send(1)
+	dispose()
+	mu.Lock()
+	defer mu.Unlock()
+	joined := strings.Join(reported, "\n")
+	for _, want := range []string{"stopped by a panic: next", "completing sink Out panicked: complete", "disposing a driver panicked: dispose"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("reported:\n%s\nwant a line containing %q", joined, want)
+		}
+	}
+	if ev.Send(2) {
+		t.Error("the app still runs")
+	}
+}
