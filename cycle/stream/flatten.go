@@ -74,7 +74,6 @@ func FlattenConcurrently[T any](s *Stream[*Stream[T]]) *Stream[T] {
 	return newStream[T]("FlattenConcurrently", op, s.rank+1)
 }
 
-
 type flattenConcOp[T any] struct {
 	pipe[*Stream[T], T]
 	inners    map[*forward[T]]*Stream[T]
