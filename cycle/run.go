@@ -41,6 +41,7 @@ type PanicError struct {
 	Stack []byte // the stack of the panic
 }
 
+// Error names the app and the panic value.
 func (e *PanicError) Error() string {
 	return fmt.Sprintf("cycle: app %s stopped by a panic: %v", e.App, e.Value)
 }

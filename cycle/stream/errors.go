@@ -13,6 +13,7 @@ type PanicError struct {
 	Stack []byte // the goroutine's stack at the panic
 }
 
+// Error names the operator and the panic value.
 func (e *PanicError) Error() string {
 	return fmt.Sprintf("stream: panic in %s: %v", e.Op, e.Value)
 }

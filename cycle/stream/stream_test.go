@@ -58,7 +58,9 @@ func TestMemoryStreamsReplayToLateListeners(t *testing.T) {
 	cases := map[string]func(*stream.Stream[int]) *stream.Stream[int]{
 		"Remember":  func(s *stream.Stream[int]) *stream.Stream[int] { return s.Remember() },
 		"StartWith": func(s *stream.Stream[int]) *stream.Stream[int] { return s.StartWith(0) },
-		"Fold":      func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Fold(s, 0, func(a, v int) int { return a + v }) },
+		"Fold": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return stream.Fold(s, 0, func(a, v int) int { return a + v })
+		},
 	}
 	want := map[string][2]string{
 		"Remember":  {"1 2", "2"},
@@ -366,13 +368,25 @@ func TestPanicInUserFunctionBecomesPanicError(t *testing.T) {
 	type mk func(*stream.Stream[int]) *stream.Stream[int]
 	boom := func() { panic("boom") }
 	cases := map[string]mk{
-		"Map":             func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Map(s, func(int) int { boom(); return 0 }) },
-		"Filter":          func(s *stream.Stream[int]) *stream.Stream[int] { return s.Filter(func(int) bool { boom(); return true }) },
-		"Fold":            func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Fold(s, 0, func(int, int) int { boom(); return 0 }).Drop(1) },
-		"Debug":           func(s *stream.Stream[int]) *stream.Stream[int] { return s.Debug(func(int) { boom() }) },
-		"DropRepeatsFunc": func(s *stream.Stream[int]) *stream.Stream[int] { return s.DropRepeatsFunc(func(a, b int) bool { boom(); return false }).Drop(1) },
-		"Combine2":        func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Combine2(s, s, func(int, int) int { boom(); return 0 }) },
-		"SampleCombine":   func(s *stream.Stream[int]) *stream.Stream[int] { return stream.SampleCombine(s, s, func(int, int) int { boom(); return 0 }) },
+		"Map": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return stream.Map(s, func(int) int { boom(); return 0 })
+		},
+		"Filter": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return s.Filter(func(int) bool { boom(); return true })
+		},
+		"Fold": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return stream.Fold(s, 0, func(int, int) int { boom(); return 0 }).Drop(1)
+		},
+		"Debug": func(s *stream.Stream[int]) *stream.Stream[int] { return s.Debug(func(int) { boom() }) },
+		"DropRepeatsFunc": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return s.DropRepeatsFunc(func(a, b int) bool { boom(); return false }).Drop(1)
+		},
+		"Combine2": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return stream.Combine2(s, s, func(int, int) int { boom(); return 0 })
+		},
+		"SampleCombine": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return stream.SampleCombine(s, s, func(int, int) int { boom(); return 0 })
+		},
 	}
 	for op, mk := range cases {
 		t.Run(op, func(t *testing.T) {
