@@ -6,10 +6,12 @@ GOROOT   := $(shell $(GO) env GOROOT)
 WASM_DIR := $(GOROOT)/lib/wasm
 BUILD    := web/static/build
 ADDR     ?= 127.0.0.1:8080
-# Packages whose tests also run compiled to wasm, under Node.
-WASM_TEST_PKGS := ./cycle/... ./web/demo
+# Packages whose tests also run compiled to wasm, under Node. Node has no
+# document: the DOM driver's browser tests (drivers/dom/internal/browsertest)
+# run natively, driving Chromium, and are excluded there by build tags.
+WASM_TEST_PKGS := ./cycle/... ./drivers/... ./web/demo
 
-.PHONY: all run wasm test test-native test-wasm lint bench size check-node clean
+.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench size check-node clean
 
 all: test
 
@@ -26,8 +28,20 @@ wasm:
 ## test: lint, native tests with the race detector, wasm tests under Node
 test: lint test-native test-wasm wasm
 
-test-native:
-	$(GO) test -race -count=1 ./...
+# The browser tests skip without Chromium; GOCYCLE_REQUIRE_BROWSER=1 makes
+# that a failure here, so `make test` never passes without them.
+test-native: browser
+	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -race -count=1 ./...
+
+## test-browser: only the DOM driver's tests in headless Chromium
+test-browser: browser
+	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v ./drivers/dom/internal/browsertest
+
+## browser: install Debian's Chromium if it is missing (needs root and apt)
+browser:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || \
+		[ -n "$$GOCYCLE_CHROMIUM" ] || \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 test-wasm: check-node
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_DIR)/go_js_wasm_exec" $(WASM_TEST_PKGS)

@@ -1,0 +1,60 @@
+package dom
+
+import (
+	"strings"
+
+	"github.com/gocycle/gocycle/cycle/stream"
+)
+
+// MockSelector is what a mocked selector answers: event streams by event
+// type, and the elements.
+type MockSelector struct {
+	Events   map[string]*stream.Stream[Event]
+	Elements *stream.Stream[[]Element]
+}
+
+// MockConfig maps a selector chain to what it answers. The key is the
+// selectors given to Select, joined by a space: Select(".list").Select("li")
+// is ".list li". A source isolated with scope s starts its chain with
+// "@s", so Isolate(child, "a")'s Select(".ok") is "@a .ok".
+type MockConfig map[string]MockSelector
+
+// MockSource returns a Source for testing a component natively, without a
+// browser, as Cycle.js's mockDOMSource does: Events and Elements return
+// the streams configured for the selector chain, and streams that never
+// emit for chains and event types left out.
+func MockSource(c MockConfig) *Source {
+	return &Source{b: mockBackend(c)}
+}
+
+type mockBackend MockConfig
+
+// chain is the MockConfig key of a source.
+func chain(scope string, sels []string) string {
+	parts := make([]string, 0, len(sels)+1)
+	if scope != "" {
+		parts = append(parts, "@"+scope)
+	}
+	return strings.Join(append(parts, sels...), " ")
+}
+
+func (m mockBackend) listen(spec listenSpec, emit func(Event)) func() {
+	s := m[chain(spec.Scope, spec.Selectors)].Events[spec.Type]
+	if s == nil {
+		return func() {}
+	}
+	return s.Subscribe(stream.Listener[Event]{Next: emit})
+}
+
+func (m mockBackend) elements(string, []string) []Element { return nil }
+
+// rendered is never used: mockBackend answers Elements itself.
+func (m mockBackend) rendered() *stream.Stream[struct{}] { return stream.Never[struct{}]() }
+
+// mockElements is how Source.Elements asks a mock.
+func (m mockBackend) mockElements(scope string, sels []string) *stream.Stream[[]Element] {
+	if s := m[chain(scope, sels)].Elements; s != nil {
+		return s
+	}
+	return stream.Never[[]Element]()
+}

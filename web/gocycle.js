@@ -1,0 +1,642 @@
+// gocycle.js: the JavaScript half of gocycle, the runtime that the Go
+// wasm module calls. Plain JavaScript, no dependencies, no build step: load
+// it with a <script> tag before the wasm module starts.
+//
+// It defines one global object, GoCycle, with one namespace per concern, so
+// that later parts (loading the wasm module, mounting widgets) are added
+// beside the others without touching them:
+//
+//   GoCycle.dom   the DOM driver's browser side: applies the edit lists the
+//                 Go diff makes, one call per frame, and delegates events.
+//
+// The Go side is drivers/dom (driver_js.go); the edit list format is
+// documented on dom.Op in drivers/dom/edits.go, and the op codes below must
+// stay equal to it (drivers/dom's tests check that they do).
+//
+// GoCycle.dom.mount(container, onEvent) → handle, one per app:
+//
+//   handle.apply(bytes, byteLength, strings)
+//       applies one frame: bytes is a Uint8Array of little-endian uint32
+//       [nWords, nStrings, words..., ends...], strings the string table
+//       joined, ends[i] the end of string i in UTF-16 code units.
+//   handle.listen(id, type, scope, selectors, flags) / handle.unlisten(id)
+//       a delegated listener: onEvent(id, encodedEvent) is called once
+//       per element on the event's path that matches the selector chain
+//       within the isolation scope. flags: 1 capture, 2 passive,
+//       4 preventDefault, 8 stopPropagation.
+//   handle.elements(scope, selectors) → the matching elements, in
+//       document order.
+//   handle.node(id) → the node with that id (for hooks).
+//   handle.dispose() removes every listener, empties the container and
+//       drops every reference; the handle does nothing afterwards.
+//   handle.listenerCount(), handle.applyCount(): native listeners on the
+//       container and frames applied, for tests and debugging.
+//
+// GoCycle.dom.handleOf(container) → the handle of the app in container.
+//
+// Text is always set as text (createTextNode, data); only the operations
+// of dom.Raw, the documented escape hatch for trusted HTML, use innerHTML.
+(function (root) {
+  "use strict";
+
+  const GoCycle = root.GoCycle || (root.GoCycle = {});
+
+  // Each namespace is made once: a page that loads this file twice keeps
+  // the first, whose handles are in use.
+  if (!GoCycle.dom) {
+    GoCycle.dom = makeDOM();
+  }
+
+  // makeDOM makes GoCycle.dom.
+  function makeDOM() {
+    // The operations of an edit list (dom.Op), with their operands.
+    const OP_CREATE_ELEMENT = 1; // id tag ns
+    const OP_CREATE_TEXT = 2; // id text
+    const OP_CREATE_RAW = 3; // id tag html
+    const OP_SET_TEXT = 4; // id text
+    const OP_SET_RAW = 5; // id html
+    const OP_SET_ATTR = 6; // id name value
+    const OP_REMOVE_ATTR = 7; // id name
+    const OP_SET_PROP_STRING = 8; // id name value
+    const OP_SET_PROP_NUMBER = 9; // id name lo hi
+    const OP_SET_PROP_BOOL = 10; // id name b
+    const OP_REMOVE_PROP = 11; // id name
+    const OP_SET_CLASS = 12; // id name on
+    const OP_SET_STYLE = 13; // id name value
+    const OP_REMOVE_STYLE = 14; // id name
+    const OP_APPEND = 15; // parent child
+    const OP_INSERT_BEFORE = 16; // parent child ref
+    const OP_REMOVE = 17; // id n id1..idn
+    const OP_CLEAR = 18; // parent n id1..idn
+
+    const NO_STRING = 0xffffffff; // dom.NoString
+
+    // Listener flags, as drivers/dom's listenFlags writes them.
+    const F_CAPTURE = 1;
+    const F_PASSIVE = 2;
+    const F_PREVENT_DEFAULT = 4;
+    const F_STOP_PROPAGATION = 8;
+
+    // dom.ScopeAttr: marks the root elements of an isolated component's view.
+    const SCOPE_ATTR = "data-cycle-scope";
+
+    const XLINK_NS = "http://www.w3.org/1999/xlink";
+    const XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    // Event fields are joined with US (unit separator); an US or ESC inside
+    // a field is preceded by ESC, so that no value typed by a user can shift
+    // the fields Go reads (see parseEvent in drivers/dom/wire.go).
+    const SEP = "\u001f";
+    const ESCAPABLE = /[\u001b\u001f]/g;
+
+    // Events that do not bubble: delegation at the container can only see
+    // them in the capture phase, and, unless the listener asked for the
+    // capture phase itself, only on the element they happened on, as a
+    // listener on that element would.
+    const NON_BUBBLING = new Set([
+      "focus", "blur", "mouseenter", "mouseleave", "pointerenter", "pointerleave",
+      "load", "error", "abort", "scroll", "scrollend", "toggle", "invalid", "cancel", "close",
+      "loadstart", "progress", "loadend", "loadeddata", "loadedmetadata", "canplay",
+      "canplaythrough", "play", "pause", "playing", "ended", "seeking", "seeked",
+      "timeupdate", "volumechange", "ratechange", "durationchange", "stalled", "suspend",
+      "waiting", "emptied", "gotpointercapture", "lostpointercapture",
+    ]);
+
+    // The platform's byte order, for reading frames through a Uint32Array
+    // (the format is little-endian; every browser today is too).
+    const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+    // Scratch space to turn two uint32 words into a float64.
+    const f64 = new Float64Array(1);
+    const f64words = new Uint32Array(f64.buffer);
+    const LO = LITTLE_ENDIAN ? 0 : 1;
+    const HI = 1 - LO;
+
+    // The handle of every mounted container, so that one element never gets
+    // two apps and tests can find an app's handle.
+    const handles = new WeakMap();
+
+    // words returns the frame's bytes as uint32 words, without copying when
+    // it can.
+    function words(bytes, byteLength) {
+      const n = byteLength >>> 2;
+      if (LITTLE_ENDIAN && (bytes.byteOffset & 3) === 0) {
+        return new Uint32Array(bytes.buffer, bytes.byteOffset, n);
+      }
+      const w = new Uint32Array(n);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, byteLength);
+      for (let i = 0; i < n; i++) {
+        w[i] = view.getUint32(i * 4, true);
+      }
+      return w;
+    }
+
+    function esc(s) {
+      return s.indexOf("\u001f") < 0 && s.indexOf("\u001b") < 0 ? s : s.replace(ESCAPABLE, "\u001b$&");
+    }
+
+    function num(x) {
+      return typeof x === "number" ? String(x) : "";
+    }
+
+    function str(x) {
+      return typeof x === "string" ? esc(x) : "";
+    }
+
+    // eventFields encodes what dom.Event copies from an event, but for the
+    // dataset, which belongs to the matched element:
+    // type, value, number, checked, key, code, modifiers (alt 1, ctrl 2,
+    // meta 4, shift 8), clientX, clientY, offsetX, offsetY, target tag.
+    function eventFields(ev) {
+      const t = ev.target;
+      let value = "";
+      let number = NaN;
+      let checked = false;
+      let tag = "";
+      if (t && t.nodeType === 1) {
+        tag = t.localName;
+        const v = t.value; // a number on li, meter, progress: not a form value
+        if (typeof v === "string") {
+          value = v;
+          number = (t.type === "number" || t.type === "range") && typeof t.valueAsNumber === "number"
+            ? t.valueAsNumber
+            : parseFloat(v);
+        }
+        checked = t.checked === true;
+      }
+      const mods = (ev.altKey ? 1 : 0) | (ev.ctrlKey ? 2 : 0) | (ev.metaKey ? 4 : 0) | (ev.shiftKey ? 8 : 0);
+      return str(ev.type) + SEP + esc(value) + SEP + String(number) + SEP + (checked ? "1" : "0") +
+        SEP + str(ev.key) + SEP + str(ev.code) + SEP + mods +
+        SEP + num(ev.clientX) + SEP + num(ev.clientY) + SEP + num(ev.offsetX) + SEP + num(ev.offsetY) +
+        SEP + tag;
+    }
+
+    function datasetFields(el) {
+      let s = "";
+      const ds = el.dataset;
+      if (ds) {
+        for (const k in ds) {
+          s += SEP + esc(k) + SEP + esc(ds[k]);
+        }
+      }
+      return s;
+    }
+
+    // mount makes container the root of one app's view and returns the
+    // app's handle. onEvent(listenerId, encodedEvent) is called for every
+    // delegated event that matches a listener; it is the Go side's one
+    // callback for all of its listeners.
+    //
+    // The container's own content stays until the first frame is applied
+    // (a "loading…" text, say), and is then replaced by the view. dispose
+    // empties it again.
+    function mount(container, onEvent) {
+      if (!container || container.nodeType !== 1) {
+        throw new TypeError("GoCycle.dom.mount: the container must be an element");
+      }
+      if (typeof onEvent !== "function") {
+        throw new TypeError("GoCycle.dom.mount: onEvent must be a function");
+      }
+      if (handles.has(container)) {
+        throw new Error("GoCycle.dom.mount: this element already shows a gocycle app; dispose that app first or mount into another element");
+      }
+      const doc = container.ownerDocument;
+
+      // The node table: the node with id i is nodes[i]; 0 is the container,
+      // and freed ids are undefined.
+      let nodes = [container];
+      let first = true;
+      let disposed = false;
+      let applies = 0;
+
+      // Delegated listeners by id, and groups of them by (type, capture):
+      // each group has one native listener on the container while it has
+      // listeners.
+      const listeners = new Map();
+      const groups = new Map();
+      let natives = 0;
+
+      function apply(bytes, byteLength, strings) {
+        if (disposed) {
+          return;
+        }
+        applies++;
+        const w = words(bytes, byteLength);
+        const nWords = w[0];
+        const ends = 2 + nWords; // index of the end of string 0
+        const end = 2 + nWords;
+        if (end + w[1] > w.length) {
+          throw new Error("gocycle: the edit list frame is " + w.length + " words long, its header says " + (end + w[1]));
+        }
+        const s = (i) => strings.slice(i === 0 ? 0 : w[ends + i - 1], w[ends + i]);
+        if (first) {
+          first = false;
+          container.textContent = ""; // what was there before the app
+        }
+        let i = 2;
+        while (i < end) {
+          const op = w[i];
+          switch (op) {
+            case OP_CREATE_ELEMENT: {
+              const ns = w[i + 3];
+              nodes[w[i + 1]] = ns === NO_STRING
+                ? doc.createElement(s(w[i + 2]))
+                : doc.createElementNS(s(ns), s(w[i + 2]));
+              i += 4;
+              break;
+            }
+            case OP_CREATE_TEXT:
+              nodes[w[i + 1]] = doc.createTextNode(s(w[i + 2]));
+              i += 3;
+              break;
+            case OP_CREATE_RAW: {
+              // The documented escape hatch (dom.Raw): trusted HTML only.
+              const el = doc.createElement(s(w[i + 2]));
+              el.innerHTML = s(w[i + 3]);
+              nodes[w[i + 1]] = el;
+              i += 4;
+              break;
+            }
+            case OP_SET_TEXT:
+              nodes[w[i + 1]].data = s(w[i + 2]);
+              i += 3;
+              break;
+            case OP_SET_RAW:
+              nodes[w[i + 1]].innerHTML = s(w[i + 2]);
+              i += 3;
+              break;
+            case OP_SET_ATTR:
+              setAttr(nodes[w[i + 1]], s(w[i + 2]), s(w[i + 3]));
+              i += 4;
+              break;
+            case OP_REMOVE_ATTR:
+              removeAttr(nodes[w[i + 1]], s(w[i + 2]));
+              i += 3;
+              break;
+            case OP_SET_PROP_STRING:
+              setProp(nodes[w[i + 1]], s(w[i + 2]), s(w[i + 3]));
+              i += 4;
+              break;
+            case OP_SET_PROP_NUMBER:
+              f64words[LO] = w[i + 3];
+              f64words[HI] = w[i + 4];
+              setProp(nodes[w[i + 1]], s(w[i + 2]), f64[0]);
+              i += 5;
+              break;
+            case OP_SET_PROP_BOOL:
+              setProp(nodes[w[i + 1]], s(w[i + 2]), w[i + 3] !== 0);
+              i += 4;
+              break;
+            case OP_REMOVE_PROP: {
+              // delete removes what the app set on the element object
+              // itself; the built-in properties live on the prototype and
+              // keep their last value, but for value, which goes back to
+              // empty so that a field whose value the view stopped setting
+              // does not show a stale one.
+              const el = nodes[w[i + 1]];
+              const name = s(w[i + 2]);
+              delete el[name];
+              if (name === "value") {
+                el.value = "";
+              }
+              i += 3;
+              break;
+            }
+            case OP_SET_CLASS:
+              nodes[w[i + 1]].classList.toggle(s(w[i + 2]), w[i + 3] !== 0);
+              i += 4;
+              break;
+            case OP_SET_STYLE:
+              nodes[w[i + 1]].style.setProperty(s(w[i + 2]), s(w[i + 3]));
+              i += 4;
+              break;
+            case OP_REMOVE_STYLE:
+              nodes[w[i + 1]].style.removeProperty(s(w[i + 2]));
+              i += 3;
+              break;
+            case OP_APPEND:
+              nodes[w[i + 1]].appendChild(nodes[w[i + 2]]);
+              i += 3;
+              break;
+            case OP_INSERT_BEFORE:
+              nodes[w[i + 1]].insertBefore(nodes[w[i + 2]], nodes[w[i + 3]]);
+              i += 4;
+              break;
+            case OP_REMOVE: {
+              nodes[w[i + 1]].remove();
+              const n = w[i + 2];
+              for (let k = i + 3; k < i + 3 + n; k++) {
+                nodes[w[k]] = undefined;
+              }
+              i += 3 + n;
+              break;
+            }
+            case OP_CLEAR: {
+              nodes[w[i + 1]].textContent = ""; // drops every child at once
+              const n = w[i + 2];
+              for (let k = i + 3; k < i + 3 + n; k++) {
+                nodes[w[k]] = undefined;
+              }
+              i += 3 + n;
+              break;
+            }
+            default:
+              throw new Error("gocycle: unknown edit list op " + op + " at word " + (i - 2) +
+                " of the frame: gocycle.js and the wasm module come from different versions of gocycle");
+          }
+        }
+      }
+
+      // setProp sets a property unless it already has the value: setting an
+      // input's value to what the user just typed would move the caret.
+      function setProp(el, name, value) {
+        if (el[name] !== value) {
+          el[name] = value;
+        }
+      }
+
+      function setAttr(el, name, value) {
+        if (name.startsWith("xlink:")) {
+          el.setAttributeNS(XLINK_NS, name, value);
+        } else if (name.startsWith("xml:")) {
+          el.setAttributeNS(XML_NS, name, value);
+        } else {
+          el.setAttribute(name, value);
+        }
+      }
+
+      function removeAttr(el, name) {
+        if (name.startsWith("xlink:")) {
+          el.removeAttributeNS(XLINK_NS, name.slice(6));
+        } else if (name.startsWith("xml:")) {
+          el.removeAttributeNS(XML_NS, name.slice(4));
+        } else {
+          el.removeAttribute(name);
+        }
+      }
+
+      // listen registers delegated listener id: events of type on elements
+      // that match the selector chain within scope. flags are F_*.
+      function listen(id, type, scope, selectors, flags) {
+        if (disposed) {
+          return;
+        }
+        const sels = Array.from(selectors, String);
+        for (const sel of sels) {
+          try {
+            container.matches(sel);
+          } catch (e) {
+            throw new Error("gocycle: invalid CSS selector " + JSON.stringify(sel) + ": " + e.message);
+          }
+        }
+        if (listeners.has(id)) {
+          unlisten(id);
+        }
+        const own = (flags & F_CAPTURE) !== 0;
+        const nonBubbling = NON_BUBBLING.has(type);
+        const capture = own || nonBubbling;
+        const l = { id, type, scope: String(scope), sels, flags, targetOnly: nonBubbling && !own };
+        listeners.set(id, l);
+        const key = (capture ? "c " : "b ") + type;
+        let g = groups.get(key);
+        if (!g) {
+          g = { type, capture, passive: false, attached: false, list: [], handler: null };
+          g.handler = (ev) => dispatch(g, ev);
+          groups.set(key, g);
+        }
+        g.list.push(l);
+        l.group = g;
+        refresh(key, g);
+      }
+
+      function unlisten(id) {
+        const l = listeners.get(id);
+        if (!l) {
+          return;
+        }
+        listeners.delete(id);
+        const g = l.group;
+        g.list = g.list.filter((x) => x !== l);
+        refresh((g.capture ? "c " : "b ") + g.type, g);
+      }
+
+      // refresh makes a group's native listener match its listeners: added
+      // with the first, removed with the last, and passive only while every
+      // listener is (the browser then never waits for it to scroll).
+      function refresh(key, g) {
+        if (g.list.length === 0) {
+          if (g.attached) {
+            container.removeEventListener(g.type, g.handler, g.capture);
+            natives--;
+          }
+          groups.delete(key);
+          return;
+        }
+        const passive = g.list.every((l) => (l.flags & F_PASSIVE) !== 0);
+        if (g.attached && g.passive === passive) {
+          return;
+        }
+        if (g.attached) {
+          container.removeEventListener(g.type, g.handler, g.capture);
+          natives--;
+        }
+        container.addEventListener(g.type, g.handler, { capture: g.capture, passive });
+        g.attached = true;
+        g.passive = passive;
+        natives++;
+      }
+
+      // dispatch is a group's native listener. It walks from the event's
+      // target up to the container and calls back once for every listener
+      // and every element on that walk that the listener matches, in the
+      // order a listener on each element would have run: from the target
+      // up when bubbling, from the container down when capturing.
+      function dispatch(g, ev) {
+        if (disposed) {
+          return;
+        }
+        // path[0] is the target, path[last] the container.
+        const path = [];
+        let n = ev.target;
+        if (n && n.nodeType !== 1) {
+          n = n.parentElement; // an event on a text node
+        }
+        for (; n && n !== container; n = n.parentElement) {
+          path.push(n);
+        }
+        if (n !== container) {
+          return; // not from inside the container (a shadow root, say)
+        }
+        path.push(container);
+        const last = path.length - 1;
+        // scopes[k] is the scope of path[k]: that of its nearest
+        // ancestor-or-self with SCOPE_ATTR, "" if none; roots[k] is the
+        // index of that element, or of the container.
+        const scopes = new Array(path.length);
+        const roots = new Array(path.length);
+        let scope = "";
+        let rootIdx = last;
+        scopes[last] = "";
+        roots[last] = last;
+        for (let k = last - 1; k >= 0; k--) {
+          const sc = path[k].getAttribute(SCOPE_ATTR);
+          if (sc !== null) {
+            scope = sc;
+            rootIdx = k;
+          }
+          scopes[k] = scope;
+          roots[k] = rootIdx;
+        }
+        const list = g.list.slice(); // Go may listen or unlisten from the callback
+        let fields = null;
+        const step = g.capture ? -1 : 1;
+        for (let k = g.capture ? last : 0; k >= 0 && k <= last; k += step) {
+          let stop = false;
+          for (const l of list) {
+            if ((l.targetOnly && k !== 0) || listeners.get(l.id) !== l) {
+              continue;
+            }
+            if (!matchesAt(l, path, scopes, roots, k)) {
+              continue;
+            }
+            if ((l.flags & F_PREVENT_DEFAULT) !== 0 && (l.flags & F_PASSIVE) === 0) {
+              ev.preventDefault();
+            }
+            if ((l.flags & F_STOP_PROPAGATION) !== 0) {
+              ev.stopPropagation();
+              stop = true;
+            }
+            if (fields === null) {
+              fields = eventFields(ev);
+            }
+            onEvent(l.id, fields + datasetFields(path[k]));
+            if (disposed) {
+              return; // the app was disposed by the event
+            }
+          }
+          if (stop) {
+            break; // as if the matched element had stopped the event
+          }
+        }
+      }
+
+      // matchesAt reports whether listener l matches path[k]. A listener
+      // with no selectors matches its scope's root elements (the container
+      // for the app's own scope). Otherwise path[k] must be in l's scope and
+      // match the last selector, and its ancestors up to its scope's root
+      // must match the earlier selectors, nearest last.
+      function matchesAt(l, path, scopes, roots, k) {
+        const last = path.length - 1;
+        const sels = l.sels;
+        if (scopes[k] !== l.scope) {
+          return false;
+        }
+        if (sels.length === 0) {
+          return l.scope === "" ? k === last : roots[k] === k;
+        }
+        if (k === last || !path[k].matches(sels[sels.length - 1])) {
+          return false;
+        }
+        let s = sels.length - 2;
+        const top = Math.min(roots[k], last - 1); // the container is never matched
+        for (let j = k + 1; s >= 0 && j <= top; j++) {
+          if (path[j].matches(sels[s])) {
+            s--;
+          }
+        }
+        return s < 0;
+      }
+
+      // elements returns the elements that match a selector chain within
+      // scope, by the rules of matchesAt, in document order.
+      function elements(scope, selectors) {
+        if (disposed) {
+          return [];
+        }
+        scope = String(scope);
+        const sels = Array.from(selectors, String);
+        if (sels.length === 0) {
+          if (scope === "") {
+            return [container];
+          }
+          return Array.from(container.querySelectorAll("[" + SCOPE_ATTR + '="' + CSS.escape(scope) + '"]'));
+        }
+        const out = [];
+        for (const el of container.querySelectorAll(sels[sels.length - 1])) {
+          let root = el;
+          while (root !== container && !root.hasAttribute(SCOPE_ATTR)) {
+            root = root.parentElement;
+          }
+          if ((root === container ? "" : root.getAttribute(SCOPE_ATTR)) !== scope) {
+            continue;
+          }
+          let s = sels.length - 2;
+          for (let a = el; s >= 0 && a !== root; ) {
+            a = a.parentElement;
+            if (a === container) {
+              break;
+            }
+            if (a.matches(sels[s])) {
+              s--;
+            }
+          }
+          if (s < 0) {
+            out.push(el);
+          }
+        }
+        return out;
+      }
+
+      // node returns the node with id, for the hooks of the Go side.
+      function node(id) {
+        return nodes[id];
+      }
+
+      // dispose removes every native listener, empties the container and
+      // forgets every node: after it, the handle holds nothing of the page.
+      function dispose() {
+        if (disposed) {
+          return;
+        }
+        disposed = true;
+        for (const g of groups.values()) {
+          if (g.attached) {
+            container.removeEventListener(g.type, g.handler, g.capture);
+            natives--;
+          }
+          g.list = [];
+        }
+        groups.clear();
+        listeners.clear();
+        container.textContent = "";
+        nodes = [];
+        handles.delete(container);
+        onEvent = null;
+      }
+
+      const handle = Object.freeze({
+        container,
+        apply,
+        node,
+        listen,
+        unlisten,
+        elements,
+        dispose,
+        // listenerCount is the number of native listeners on the container.
+        listenerCount: () => natives,
+        // applyCount is the number of frames applied.
+        applyCount: () => applies,
+      });
+      handles.set(container, handle);
+      return handle;
+    }
+
+    return Object.freeze({
+      mount,
+      // handleOf returns the handle of the app mounted in container, or
+      // undefined: for tests and debugging.
+      handleOf: (container) => handles.get(container),
+      SCOPE_ATTR,
+    });
+  }
+})(globalThis);
