@@ -28,43 +28,64 @@ func recovered(op string, r any) *PanicError {
 	return &PanicError{Op: op, Value: r, Stack: debug.Stack()}
 }
 
-// call1 runs a user function, turning a panic into a *PanicError.
+// call1 runs a user function, turning a panic into a *PanicError. The
+// done flag spares the deferred function the call to recover when f
+// returned normally, which is the common case.
 func call1[T, U any](op string, f func(T) U, v T) (u U, err error) {
+	done := false
 	defer func() {
-		if r := recover(); r != nil {
-			err = recovered(op, r)
+		if !done {
+			if r := recover(); r != nil {
+				err = recovered(op, r)
+			}
 		}
 	}()
-	return f(v), nil
+	u = f(v)
+	done = true
+	return u, nil
 }
 
 // call2 is call1 for functions of two arguments.
 func call2[A, B, U any](op string, f func(A, B) U, a A, b B) (u U, err error) {
+	done := false
 	defer func() {
-		if r := recover(); r != nil {
-			err = recovered(op, r)
+		if !done {
+			if r := recover(); r != nil {
+				err = recovered(op, r)
+			}
 		}
 	}()
-	return f(a, b), nil
+	u = f(a, b)
+	done = true
+	return u, nil
 }
 
 // call0 is call1 for functions that return nothing.
 func call0[T any](op string, f func(T), v T) (err error) {
+	done := false
 	defer func() {
-		if r := recover(); r != nil {
-			err = recovered(op, r)
+		if !done {
+			if r := recover(); r != nil {
+				err = recovered(op, r)
+			}
 		}
 	}()
 	f(v)
+	done = true
 	return nil
 }
 
 // guard runs a function that reads its arguments from elsewhere.
 func guard[R any](op string, f func() R) (r R, err error) {
+	done := false
 	defer func() {
-		if r := recover(); r != nil {
-			err = recovered(op, r)
+		if !done {
+			if r := recover(); r != nil {
+				err = recovered(op, r)
+			}
 		}
 	}()
-	return f(), nil
+	r = f()
+	done = true
+	return r, nil
 }

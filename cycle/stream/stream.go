@@ -58,16 +58,18 @@ func rankAfter(ranks ...int) int {
 }
 
 // rootTx opens a transaction for an emission that starts at s. The cached
-// transaction is reused unless s is emitting already (a re-entrant call).
+// transaction is reused unless it is busy: s is emitting already (a
+// re-entrant call), or a panic went through an emission that did not
+// release it. A new transaction then takes its place in the cache, so
+// that a transaction left busy by a panic costs one allocation, not one
+// per emission from then on.
 func (s *Stream[T]) rootTx() *txn {
 	if t := s.tx; t != nil && !t.busy {
 		t.busy = true
 		return t
 	}
 	t := &txn{busy: true}
-	if s.tx == nil {
-		s.tx = t
-	}
+	s.tx = t
 	return t
 }
 
@@ -264,11 +266,16 @@ func NewProxy[T any]() *Stream[T] {
 
 // emitRoot, failRoot and endRoot start an emission outside any other: from
 // a Subject, a user producer or a timer.
+//
+// emitRoot, the path of every value a driver sends, releases its
+// transaction without a defer, which would cost a call per value: if a
+// listener panics, the transaction stays busy and the next emission from s
+// replaces it (see rootTx). Its pending combiners are dropped either way.
 func (s *Stream[T]) emitRoot(v T) {
 	tx := s.rootTx()
-	defer tx.release()
 	s.next(tx, v)
 	tx.run()
+	tx.release()
 }
 
 func (s *Stream[T]) failRoot(err error) {

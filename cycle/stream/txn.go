@@ -66,15 +66,24 @@ func (t *txn) pop() flusher {
 }
 
 // run flushes pending combiners until none is left; a flush may schedule
-// more.
+// more. It is small enough to be inlined, so that the common case, a
+// transaction with nothing pending, costs no call.
 func (t *txn) run() {
+	if len(t.pending) > 0 {
+		t.flushAll()
+	}
+}
+
+func (t *txn) flushAll() {
 	for len(t.pending) > 0 {
 		t.pop().flush(t)
 	}
 }
 
-// release ends the transaction. It runs deferred, so that a panic from a
-// listener leaves the transaction reusable instead of stuck half-way.
+// release ends the transaction. Subscribe, Imitate, failRoot and endRoot
+// run it deferred, so that a panic from a listener leaves the transaction
+// reusable instead of stuck half-way; emitRoot calls it directly and
+// counts on rootTx to replace a transaction that a panic left busy.
 func (t *txn) release() {
 	if len(t.pending) > 0 {
 		clear(t.pending)
