@@ -303,7 +303,9 @@ func setNamespace(v *vnode, ns string) {
 	}
 	copied := false
 	for i, c := range v.children {
-		if c.v.kind != kindElement || inNamespace(c.v, ns) {
+		switch {
+		case c.v.kind == kindThunk:
+		case c.v.kind != kindElement || inNamespace(c.v, ns):
 			continue
 		}
 		if !copied {
@@ -311,7 +313,25 @@ func setNamespace(v *vnode, ns string) {
 			copied = true
 		}
 		cv := *c.v
-		setNamespace(&cv, ns)
+		if cv.kind == kindThunk {
+			// What the thunk renders is not known yet: render it into ns
+			// when it is rendered.
+			t := *cv.thunk
+			render := t.render
+			t.render = func() Node {
+				n := render()
+				if n.v == nil || n.v.kind != kindElement || inNamespace(n.v, ns) {
+					return n
+				}
+				rv := *n.v
+				setNamespace(&rv, ns)
+				return Node{&rv}
+			}
+			t.node = Node{}
+			cv.thunk = &t
+		} else {
+			setNamespace(&cv, ns)
+		}
 		v.children[i] = Node{&cv}
 	}
 }

@@ -52,3 +52,19 @@ func TestSVGNamespaceDoesNotChangeSharedChildren(t *testing.T) {
 		t.Errorf("foreignObject or its HTML child in the wrong namespace")
 	}
 }
+
+func TestThunkUnderSVGRendersInTheSVGNamespace(t *testing.T) {
+	n := H("svg", Thunk("c", func() Node { return H("circle") }))
+	m := MemDOMFrom(n)
+	if got := m.String(); !strings.Contains(got, "svg:circle") {
+		t.Errorf("thunk under svg rendered as %s, want an SVG circle", got)
+	}
+	p := NewPatcher()
+	dom := NewMemDOM()
+	if err := dom.Apply(p.Patch(n)); err != nil {
+		t.Fatal(err)
+	}
+	if got := dom.String(); !strings.Contains(got, "svg:circle") {
+		t.Errorf("the diff created %s, want an SVG circle", got)
+	}
+}
