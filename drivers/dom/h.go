@@ -1,6 +1,7 @@
 package dom
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -32,7 +33,8 @@ type Dataset map[string]string
 type Key string
 
 // Hooks are called by the driver around the life of a real element, on
-// the app's loop, after the frame's edits are applied.
+// the app's loop: Remove before the frame's edits are applied, Insert and
+// Update after. Insert hooks run parents first, in document order.
 type Hooks struct {
 	// Insert is called once the element is in the document.
 	Insert func(Element)
@@ -100,8 +102,9 @@ func parseSelector(v *vnode, sel string) {
 	if v.tag == "" {
 		v.tag = "div"
 	}
-	if !validName(v.tag) {
-		panic("dom: H(" + strconv.Quote(sel) + "): invalid tag name " + strconv.Quote(v.tag))
+	if !validTag(v.tag) {
+		panic("dom: H(" + strconv.Quote(sel) + "): invalid tag name " + strconv.Quote(v.tag) +
+			"; a tag starts with a letter and has no space, quote, =, <, > or /")
 	}
 	if !isSVGCamel(v.tag) {
 		v.tag = strings.ToLower(v.tag)
@@ -122,6 +125,9 @@ func parseSelector(v *vnode, sel string) {
 		if mark == '#' {
 			setAttr(v, sel, "id", name)
 		} else {
+			if !validName(name) {
+				panic("dom: H(" + strconv.Quote(sel) + "): invalid class name " + strconv.Quote(name))
+			}
 			if v.class == nil {
 				v.class = map[string]bool{}
 			}
@@ -199,6 +205,11 @@ func setAttr(v *vnode, sel, name, val string) {
 	if urlAttrs[lower] && isJavaScriptURL(val) {
 		val = BlockedURL
 	}
+	if animationTags[v.tag] && animationValues[lower] && animatesToJavaScript(val) {
+		// <animate attributeName="href" values="javascript:..."> turns a
+		// link into script as surely as href does.
+		val = BlockedURL
+	}
 	if v.attrs == nil {
 		v.attrs = map[string]string{}
 	}
@@ -206,9 +217,9 @@ func setAttr(v *vnode, sel, name, val string) {
 }
 
 func setProp(v *vnode, sel, name string, val any) {
-	if !validName(name) || strings.HasPrefix(strings.ToLower(name), "on") || name == "innerHTML" || name == "outerHTML" || strings.EqualFold(name, "srcdoc") {
+	if !validName(name) || strings.HasPrefix(strings.ToLower(name), "on") || forbiddenProps[name] || strings.EqualFold(name, "srcdoc") {
 		panic("dom: H(" + strconv.Quote(sel) + "): property " + strconv.Quote(name) +
-			" is not allowed; use Raw for markup and Source.Events for events")
+			" is not allowed; use Raw for markup, text children for text and Source.Events for events")
 	}
 	switch x := val.(type) {
 	case string, float64, bool:
@@ -229,9 +240,33 @@ func setProp(v *vnode, sel, name string, val any) {
 	v.props[name] = val
 }
 
+// forbiddenProps replace the element's children, which the driver owns,
+// or parse markup.
+var forbiddenProps = map[string]bool{
+	"innerHTML": true, "outerHTML": true, "textContent": true, "innerText": true, "outerText": true,
+}
+
 // BlockedURL replaces a javascript: URL given to href, src, action,
 // formaction or xlink:href.
 const BlockedURL = "about:blank#blocked"
+
+// animationTags are the SVG elements that can set another attribute over
+// time, and animationValues the attributes that give the values they set.
+var (
+	animationTags   = map[string]bool{"animate": true, "set": true, "animateMotion": true, "animateTransform": true}
+	animationValues = map[string]bool{"values": true, "to": true, "from": true, "by": true}
+)
+
+// animatesToJavaScript reports whether any value of an animation's
+// ";"-separated list is a javascript: URL.
+func animatesToJavaScript(val string) bool {
+	for part := range strings.SplitSeq(val, ";") {
+		if isJavaScriptURL(part) {
+			return true
+		}
+	}
+	return false
+}
 
 var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "xlink:href": true}
 
@@ -259,6 +294,12 @@ func isJavaScriptURL(u string) bool {
 		j++
 	}
 	return j == len(scheme)
+}
+
+// validTag accepts the names createElement accepts: a valid name that
+// starts with an ASCII letter.
+func validTag(s string) bool {
+	return validName(s) && (s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z')
 }
 
 // validName accepts the names setAttribute and createElement accept, less
@@ -312,26 +353,21 @@ func setNamespace(v *vnode, ns string) {
 			v.children = append([]Node(nil), v.children...)
 			copied = true
 		}
-		cv := *c.v
-		if cv.kind == kindThunk {
-			// What the thunk renders is not known yet: render it into ns
-			// when it is rendered.
-			t := *cv.thunk
-			render := t.render
-			t.render = func() Node {
-				n := render()
-				if n.v == nil || n.v.kind != kindElement || inNamespace(n.v, ns) {
-					return n
+		if c.v.kind == kindThunk {
+			// What the thunk renders is not known yet: put it in ns once
+			// it is rendered.
+			v.children[i] = Node{wrapThunk(c.v, func(r *vnode) *vnode {
+				if r.kind != kindElement || inNamespace(r, ns) {
+					return r
 				}
-				rv := *n.v
+				rv := *r
 				setNamespace(&rv, ns)
-				return Node{&rv}
-			}
-			t.node = Node{}
-			cv.thunk = &t
-		} else {
-			setNamespace(&cv, ns)
+				return &rv
+			})}
+			continue
 		}
+		cv := *c.v
+		setNamespace(&cv, ns)
 		v.children[i] = Node{&cv}
 	}
 }
@@ -353,17 +389,10 @@ func inNamespace(v *vnode, ns string) bool {
 	return true
 }
 
-// typeName names the dynamic type of a for error messages without fmt.
+// typeName names the dynamic type of a for error messages, with a hint
+// for the maps that need wrapping in one of H's types.
 func typeName(a any) string {
 	switch a.(type) {
-	case int:
-		return "int"
-	case float64:
-		return "float64"
-	case bool:
-		return "bool"
-	case error:
-		return "error"
 	case map[string]string:
 		return "map[string]string (wrap it in Attrs, Style or Dataset)"
 	case map[string]bool:
@@ -373,7 +402,7 @@ func typeName(a any) string {
 	case Hooks:
 		return "Hooks (pass a *Hooks)"
 	}
-	return "unsupported"
+	return reflect.TypeOf(a).String()
 }
 
 // svgCamelTags are the SVG elements whose names have capitals, which must

@@ -13,6 +13,8 @@ func TestHRefusesMarkupAndCodeNames(t *testing.T) {
 		{Props{"srcDoc": "<b>"}},
 		{Props{"onclick": "x"}},
 		{Attrs{"a b": "x"}},
+		{Props{"textContent": "x"}},
+		{Props{"innerText": "x"}},
 	} {
 		func() {
 			defer func() {
@@ -66,5 +68,63 @@ func TestThunkUnderSVGRendersInTheSVGNamespace(t *testing.T) {
 	}
 	if got := dom.String(); !strings.Contains(got, "svg:circle") {
 		t.Errorf("the diff created %s, want an SVG circle", got)
+	}
+}
+
+func TestHRefusesWhatTheBrowserWouldReject(t *testing.T) {
+	for _, sel := range []string{"div.a b", "1p", "-x", "@click", "p.", "p#"} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil {
+					t.Errorf("H(%q) did not panic", sel)
+				}
+			}()
+			H(sel)
+		}()
+	}
+	defer func() {
+		r, _ := recover().(string)
+		if !strings.Contains(r, "[]string") {
+			t.Errorf("H with a []string argument: %q, want the message to name the type", r)
+		}
+	}()
+	H("p", []string{"a"})
+}
+
+func TestSVGAnimationCannotSetAJavaScriptURL(t *testing.T) {
+	for _, a := range []Attrs{
+		{"attributeName": "href", "values": "https://ok;javascript:alert(1)"},
+		{"attributeName": "href", "to": " JavaScript:alert(1)"},
+	} {
+		n := HNS(SVGNamespace, "set", a)
+		for _, name := range []string{"values", "to"} {
+			if v, ok := n.Attr(name); ok && v != BlockedURL {
+				t.Errorf("%s=%q kept on an SVG animation", name, v)
+			}
+		}
+	}
+	if v, _ := HNS(SVGNamespace, "animate", Attrs{"values": "0;10"}).Attr("values"); v != "0;10" {
+		t.Errorf("ordinary animation values became %q", v)
+	}
+}
+
+func TestThunkRenderingAFragmentOrAThunkUnderSVG(t *testing.T) {
+	for name, th := range map[string]Node{
+		"fragment": Thunk("f", func() Node { return Fragment(H("circle")) }),
+		"thunk":    Thunk("t", func() Node { return Thunk("u", func() Node { return H("circle") }) }),
+	} {
+		if got := MemDOMFrom(H("svg", th)).String(); !strings.Contains(got, "svg:circle") {
+			t.Errorf("%s: rendered %s, want an SVG circle", name, got)
+		}
+	}
+}
+
+func TestIsolatedThunkRootIsMarked(t *testing.T) {
+	n := markScope(Thunk("row", func() Node { return H("div", "x") }), "a")
+	if got := ToHTML(n); got != `<div data-cycle-scope="a">x</div>` {
+		t.Errorf("got %s", got)
+	}
+	if k, ok := n.Key(); !ok || k != "row" {
+		t.Errorf("the marked thunk lost its key: %q %v", k, ok)
 	}
 }

@@ -60,7 +60,7 @@ import (
 //     accept-charset, http-equiv); and the ARIA properties, ariaLabel as
 //     aria-label, ariaValueNow as aria-valuenow.
 //   - draggable and spellcheck are "true" or "false", translate "yes" or
-//     "no"; className adds classes; textContent replaces the children.
+//     "no"; className adds classes.
 //   - The value (or defaultValue) of a textarea or an output is its text,
 //     and the value of a select marks the first option with that value
 //     (its value, else its text) selected and no other.
@@ -341,9 +341,6 @@ func elementAttrs(v *vnode, c htmlCtx) (attrs []htmlAttr, text *string, sel *sel
 			m[p.name] = htmlAttr{name: p.name, value: s}
 		case propClassName:
 			classNames = strings.Fields(jsString(val))
-		case propText:
-			s := jsString(val)
-			text = &s
 		case propValue:
 			s := jsString(val)
 			switch {
@@ -460,7 +457,6 @@ const (
 	propTrueFalse                 // "true" or "false"
 	propYesNo                     // "yes" or "no"
 	propClassName                 // classes added to the class attribute
-	propText                      // the text content of the element
 	propValue                     // value: an attribute, a textarea's text, a select's option
 )
 
@@ -512,7 +508,6 @@ var propAttrs = map[string]propAttr{
 
 	// Properties with an attribute of another kind.
 	"className":    {name: "class", kind: propClassName},
-	"textContent":  {name: "", kind: propText},
 	"value":        {name: "value", kind: propValue},
 	"defaultValue": {name: "value", kind: propValue, unless: "value"},
 

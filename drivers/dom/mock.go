@@ -16,13 +16,15 @@ type MockSelector struct {
 // MockConfig maps a selector chain to what it answers. The key is the
 // selectors given to Select, joined by a space: Select(".list").Select("li")
 // is ".list li". A source isolated with scope s starts its chain with
-// "@s", so Isolate(child, "a")'s Select(".ok") is "@a .ok".
+// "@s", so Isolate(child, "a")'s Select(".ok") is "@a .ok"; nested
+// isolation joins the scopes with "/": "@outer/inner .ok".
 type MockConfig map[string]MockSelector
 
 // MockSource returns a Source for testing a component natively, without a
 // browser, as Cycle.js's mockDOMSource does: Events and Elements return
-// the streams configured for the selector chain, and streams that never
-// emit for chains and event types left out.
+// the streams configured for the selector chain (their values, errors and
+// completion), and streams that complete at once for chains and event
+// types left out.
 func MockSource(c MockConfig) *Source {
 	return &Source{b: mockBackend(c)}
 }
@@ -38,23 +40,22 @@ func chain(scope string, sels []string) string {
 	return strings.Join(append(parts, sels...), " ")
 }
 
-func (m mockBackend) listen(spec listenSpec, emit func(Event)) func() {
-	s := m[chain(spec.Scope, spec.Selectors)].Events[spec.Type]
-	if s == nil {
-		return func() {}
+// listen, elements and rendered are never used: Source asks a mock for
+// its streams directly, so that errors and completion come through.
+func (m mockBackend) listen(listenSpec, func(Event)) func() { return func() {} }
+func (m mockBackend) elements(string, []string) []Element   { return nil }
+func (m mockBackend) rendered() *stream.Stream[struct{}]    { return stream.Never[struct{}]() }
+
+func (m mockBackend) mockEvents(scope string, sels []string, typ string) *stream.Stream[Event] {
+	if s := m[chain(scope, sels)].Events[typ]; s != nil {
+		return s
 	}
-	return s.Subscribe(stream.Listener[Event]{Next: emit})
+	return stream.Empty[Event]()
 }
 
-func (m mockBackend) elements(string, []string) []Element { return nil }
-
-// rendered is never used: mockBackend answers Elements itself.
-func (m mockBackend) rendered() *stream.Stream[struct{}] { return stream.Never[struct{}]() }
-
-// mockElements is how Source.Elements asks a mock.
 func (m mockBackend) mockElements(scope string, sels []string) *stream.Stream[[]Element] {
 	if s := m[chain(scope, sels)].Elements; s != nil {
 		return s
 	}
-	return stream.Never[[]Element]()
+	return stream.Empty[[]Element]()
 }

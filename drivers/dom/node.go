@@ -144,6 +144,20 @@ func Thunk(key string, render func() Node, args ...any) Node {
 	return Node{&vnode{kind: kindThunk, key: key, keyed: true, thunk: &thunk{render: render, args: args}}}
 }
 
+// wrapThunk returns a copy of the thunk t whose rendering, resolved as the
+// diff resolves it (nested thunks rendered, a Fragment of one node
+// unwrapped), goes through f. The key and args are kept, so that the diff
+// still skips the thunk while its args do not change.
+func wrapThunk(t *vnode, f func(*vnode) *vnode) *vnode {
+	inner := t
+	c := *t
+	th := *t.thunk
+	th.render = func() Node { return Node{f(render(inner))} }
+	th.node = Node{}
+	c.thunk = &th
+	return &c
+}
+
 // flattenNodes appends ns to dst with fragments spliced in and zero nodes
 // left out.
 func flattenNodes(dst, ns []Node) []Node {

@@ -116,6 +116,9 @@ func (s *Source) Events(typ string, opts ...EventOption) *stream.Stream[Event] {
 	if err := checkSelectors(s.sels); err != nil {
 		return stream.Throw[Event](err)
 	}
+	if m, ok := s.b.(mockBackend); ok {
+		return m.mockEvents(s.scope, s.sels, typ)
+	}
 	var cancel func()
 	return stream.Create(stream.NewProducer(func(l stream.Listener[Event]) {
 		cancel = s.b.listen(spec, l.Next)
@@ -166,8 +169,10 @@ func (s *Source) IsolateSink(sink any, scope string) any {
 }
 
 // joinScope nests scope in parent, so that two instances of a component
-// isolated under different parents never share a scope.
+// isolated under different parents never share a scope. A "/" in scope
+// is escaped, so that Isolate(c, "a/b") is not "b" nested in "a".
 func joinScope(parent, scope string) string {
+	scope = strings.ReplaceAll(strings.ReplaceAll(scope, "%", "%25"), "/", "%2F")
 	if parent == "" {
 		return scope
 	}
@@ -182,6 +187,10 @@ func markScope(n Node, scope string) Node {
 		return n
 	}
 	switch n.v.kind {
+	case kindThunk:
+		// Mark what the thunk renders, keeping its key and args: an
+		// isolated row whose view is a Thunk is still isolated.
+		return Node{wrapThunk(n.v, func(r *vnode) *vnode { return markScope(Node{r}, scope).v })}
 	case kindElement, kindRaw:
 		c := *n.v
 		c.attrs = make(map[string]string, len(n.v.attrs)+1)

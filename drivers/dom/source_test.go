@@ -88,3 +88,35 @@ func TestSelectorListIsRefusedWithAnError(t *testing.T) {
 		t.Errorf("got %v, want a *dom.SelectorError naming the selector", err)
 	}
 }
+
+func TestMockSourcePassesErrorsAndCompletion(t *testing.T) {
+	src := dom.MockSource(dom.MockConfig{".x": {Events: map[string]*stream.Stream[dom.Event]{
+		"click": stream.Concat(stream.Of(dom.Event{Type: "click"}), stream.Throw[dom.Event](errors.New("gone"))),
+	}}})
+	var log []string
+	src.Select(".x").Events("click").Subscribe(stream.Listener[dom.Event]{
+		Next:  func(e dom.Event) { log = append(log, e.Type) },
+		Error: func(err error) { log = append(log, err.Error()) },
+	})
+	done := false
+	src.Select(".y").Events("click").Subscribe(stream.Listener[dom.Event]{Complete: func() { done = true }})
+	if !slices.Equal(log, []string{"click", "gone"}) || !done {
+		t.Errorf("got %v, unconfigured completed: %v", log, done)
+	}
+}
+
+func TestScopesWithASlashDoNotCollide(t *testing.T) {
+	a, b := stream.NewSubject[dom.Event](), stream.NewSubject[dom.Event]()
+	src := dom.MockSource(dom.MockConfig{
+		"@a%2Fb .ok": {Events: map[string]*stream.Stream[dom.Event]{"click": a.Stream()}},
+		"@a/b .ok":   {Events: map[string]*stream.Stream[dom.Event]{"click": b.Stream()}},
+	})
+	flat := cycle.Isolate(button, "a/b")(buttonSources{DOM: src})
+	var got []int
+	flat.Clicks.Subscribe(stream.Listener[int]{Next: func(n int) { got = append(got, n) }})
+	b.Next(dom.Event{})
+	a.Next(dom.Event{})
+	if !slices.Equal(got, []int{0, 1}) {
+		t.Errorf("Isolate(c, \"a/b\") counted %v, want [0 1]: only its own clicks", got)
+	}
+}
