@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // MemDOM is an in-memory DOM that applies edit lists as the browser
@@ -73,30 +72,30 @@ func (m *MemDOM) build(v *vnode) *MemNode {
 	if v.kind == kindThunk {
 		v = render(v)
 	}
-	n := &MemNode{id: uint32(len(m.nodes) + 1), kind: v.kind, tag: memUTF8(v.tag), ns: memUTF8(v.ns), text: memUTF8(v.text)}
+	n := &MemNode{id: uint32(len(m.nodes) + 1), kind: v.kind, tag: validUTF8(v.tag), ns: validUTF8(v.ns), text: validUTF8(v.text)}
 	m.nodes[n.id] = n
 	if v.kind == kindText {
 		return n
 	}
 	for k, val := range v.attrs {
-		n.setMap(&n.attrs, memUTF8(k), memUTF8(val))
+		n.setMap(&n.attrs, validUTF8(k), validUTF8(val))
 	}
 	for k, val := range v.props {
 		if s, ok := val.(string); ok {
-			val = memUTF8(s)
+			val = validUTF8(s)
 		}
 		if n.props == nil {
 			n.props = map[string]any{}
 		}
-		n.props[memUTF8(k)] = val
+		n.props[validUTF8(k)] = val
 	}
 	for k, on := range v.class {
 		if on {
-			n.setClass(memUTF8(k), true)
+			n.setClass(validUTF8(k), true)
 		}
 	}
 	for k, val := range v.style {
-		n.setMap(&n.style, memUTF8(k), memUTF8(val))
+		n.setMap(&n.style, validUTF8(k), validUTF8(val))
 	}
 	if v.kind == kindElement {
 		for _, c := range v.children {
@@ -104,13 +103,6 @@ func (m *MemDOM) build(v *vnode) *MemNode {
 		}
 	}
 	return n
-}
-
-func memUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // Element returns the element of the node id, or nil if there is no
