@@ -9,9 +9,9 @@ ADDR     ?= 127.0.0.1:8080
 # Packages whose tests also run compiled to wasm, under Node. Node has no
 # document: the DOM driver's browser tests (drivers/dom/internal/browsertest)
 # run natively, driving Chromium, and are excluded there by build tags.
-WASM_TEST_PKGS := ./cycle/... ./drivers/... ./web/demo
+WASM_TEST_PKGS := ./cycle/... ./drivers/... ./web/demo ./units/...
 
-.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench size check-node clean
+.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench size check-node clean units-data
 
 all: test
 
@@ -30,8 +30,10 @@ test: lint test-native test-wasm wasm
 
 # The browser tests skip without Chromium; GOCYCLE_REQUIRE_BROWSER=1 makes
 # that a failure here, so `make test` never passes without them.
-test-native: browser
-	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -race -count=1 ./...
+# GOCYCLE_REQUIRE_CLDR=1 and GOCYCLE_REQUIRE_NODE=1: the units tests that
+# regenerate the CLDR tables and compare with Intl in Node fail, not skip.
+test-native: browser units-data check-node
+	GOCYCLE_REQUIRE_BROWSER=1 GOCYCLE_REQUIRE_CLDR=1 GOCYCLE_REQUIRE_NODE=1 $(GO) test -race -count=1 ./...
 
 ## test-browser: only the DOM driver's tests in headless Chromium
 test-browser: browser
@@ -43,7 +45,7 @@ browser:
 		[ -n "$$GOCYCLE_CHROMIUM" ] || \
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
-test-wasm: check-node
+test-wasm: check-node units-data
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_DIR)/go_js_wasm_exec" $(WASM_TEST_PKGS)
 
 ## lint: gofmt must have nothing to say; go vet natively and for js/wasm
@@ -57,9 +59,18 @@ lint:
 bench: check-node
 	bash internal/bench/run.sh
 
-## size: raw, gzip and brotli size of the built wasm
+## size: raw, gzip and brotli size of the built wasm; units' size section of BENCHMARKS.md
 size: wasm check-node
 	bash internal/tools/size.sh $(BUILD)/demo.wasm
+	bash units/internal/sizereport/run.sh
+
+## units-data: install the pinned CLDR npm packages read by `go generate ./units`
+## and the units tests (npm ci, only when missing or package-lock.json changed)
+UNITS_GEN := units/internal/gen
+units-data: $(UNITS_GEN)/node_modules/.units-data-stamp
+$(UNITS_GEN)/node_modules/.units-data-stamp: $(UNITS_GEN)/package.json $(UNITS_GEN)/package-lock.json
+	npm ci --prefix $(UNITS_GEN) --ignore-scripts --no-audit --no-fund
+	touch $@
 
 check-node:
 	@command -v node >/dev/null || { echo "node is needed to run Go's wasm tests (go_js_wasm_exec); install Node.js"; exit 1; }

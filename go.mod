@@ -1,11 +1,14 @@
 module github.com/gocycle/gocycle
 
-go 1.26
+go 1.26.0
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/nicksnyder/go-i18n/v2 v2.7.0
 	github.com/reactivex/rxgo/v2 v2.5.0
+	golang.org/x/text v0.44.0
 )
 
 require (
