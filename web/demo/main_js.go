@@ -6,36 +6,35 @@ import (
 	"syscall/js"
 
 	"github.com/gocycle/gocycle/cycle"
-	"github.com/gocycle/gocycle/cycle/stream"
+	"github.com/gocycle/gocycle/drivers/dom"
+	"github.com/gocycle/gocycle/drivers/locale"
 )
 
-// textDriver writes every string of its sink into the element with the
-// given id, as text (never parsed as HTML).
-func textDriver(id string) cycle.Driver {
-	return cycle.SinkDriver(func(sink *stream.Stream[string], ctx *cycle.Context) error {
-		el := js.Global().Get("document").Call("getElementById", id)
-		if el.IsNull() {
-			return &missingElementError{id}
-		}
-		cancel := sink.Subscribe(stream.Listener[string]{
-			Next: func(s string) { el.Set("textContent", s) },
-		})
-		ctx.OnDispose(cancel)
-		return nil
-	})
-}
-
-type missingElementError struct{ id string }
-
-func (e *missingElementError) Error() string {
-	return "no element with id " + e.id + " in the page"
-}
-
+// main runs the demo in #app. The page's ?lang= (a BCP 47 tag or an Odoo
+// code) picks the language it starts in, as a host would; without it the
+// browser's languages do. Errors of the app go to the console and to
+// window.demoErrors, which the browser tests read.
 func main() {
-	_, err := cycle.Run(App, cycle.Drivers{"Time": cycle.TimeDriver(), "Text": textDriver("status")})
+	win := js.Global()
+	errs := win.Get("Array").New()
+	win.Set("demoErrors", errs)
+	lang := win.Get("URLSearchParams").New(win.Get("location").Get("search")).Call("get", "lang")
+	opts := []locale.Option{Messages()}
+	if lang.Type() == js.TypeString {
+		opts = append(opts, locale.Initial(lang.String()))
+	}
+	_, err := cycle.Run(Main, cycle.Drivers{
+		"DOM":    dom.DOMDriver("#app"),
+		"Locale": locale.Driver(opts...),
+	}, cycle.WithName("demo"), cycle.WithErrors(func(err error) {
+		errs.Call("push", err.Error())
+		win.Get("console").Call("error", err.Error())
+	}))
 	if err != nil {
-		js.Global().Get("console").Call("error", err.Error())
+		win.Get("console").Call("error", err.Error())
+		win.Get("document").Call("getElementById", "app").Set("textContent", "could not start the demo: "+err.Error())
 		return
 	}
+	win.Set("demoReady", true)
 	select {} // the app lives on JavaScript's event loop
 }
