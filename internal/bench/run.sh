@@ -60,7 +60,8 @@ rxgo=$($GO list -m -f '{{.Version}}' github.com/reactivex/rxgo/v2)
 
 {
 	cat <<EOF
-# Benchmarks
+<!-- streams:start -->
+## Streams: gocycle against rxgo
 
 gocycle's streams (\`cycle/stream\`) against [rxgo](https://github.com/ReactiveX/RxGo)
 $rxgo, natively and compiled to WebAssembly, from one run of \`make bench\`
@@ -84,7 +85,7 @@ $native_cmd
 $wasm_cmd
 \`\`\`
 
-## Results
+### Results
 
 Medians of the $COUNT runs. *ns/value* and *allocs/value* are per value
 sent through the pipeline (an allocs/value of 0 is exactly none; 0.00 is
@@ -97,7 +98,7 @@ EOF
 	cat "$tmp/table.md"
 	cat <<'EOF'
 
-## What is measured
+### What is measured
 
 Pipelines (the same functions in every implementation, on the ints 0 to
 N-1; `internal/bench/pipelines_test.go`):
@@ -156,7 +157,22 @@ EOF
 	echo '```'
 	echo
 	echo "</details>"
-} >"$tmp/out.md"
+	echo "<!-- streams:end -->"
+} >"$tmp/section.md"
+
+# Replace this script's section of $OUT and leave the others (the DOM
+# benchmark's, the units size report) as they are.
+if [ ! -f "$OUT" ]; then
+	printf '# Benchmarks\n\nWritten by `make bench` and `make size`; do not edit by hand.\n' >"$OUT"
+fi
+if grep -q '^<!-- streams:start -->$' "$OUT"; then
+	awk -v f="$tmp/section.md" '
+		$0 == "<!-- streams:start -->" { while ((getline l < f) > 0) print l; skip = 1; next }
+		$0 == "<!-- streams:end -->" { skip = 0; next }
+		!skip { print }' "$OUT" >"$tmp/out.md"
+else
+	{ cat "$OUT"; echo; cat "$tmp/section.md"; } >"$tmp/out.md"
+fi
 mv "$tmp/out.md" "$OUT"
 
 echo
