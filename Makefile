@@ -5,13 +5,16 @@ GO       ?= go
 GOROOT   := $(shell $(GO) env GOROOT)
 WASM_DIR := $(GOROOT)/lib/wasm
 BUILD    := web/static/build
+JSBENCH  := examples/jsbench/web
+# The file make bench writes; internal/bench/run.sh reads OUT too.
+OUT      ?= BENCHMARKS.md
 ADDR     ?= 127.0.0.1:8080
 # Packages whose tests also run compiled to wasm, under Node. Node has no
 # document: the DOM driver's browser tests (drivers/dom/internal/browsertest)
 # run natively, driving Chromium, and are excluded there by build tags.
-WASM_TEST_PKGS := ./cycle/... ./drivers/... ./web/demo ./units/...
+WASM_TEST_PKGS := ./cycle/... ./drivers/... ./components/... ./web/demo ./units/...
 
-.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench size check-node clean units-data
+.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-dom run-jsbench size check-node clean units-data demo-screenshots
 
 all: test
 
@@ -19,11 +22,18 @@ all: test
 run: wasm
 	$(GO) run ./web/devserver -addr $(ADDR) -dir web/static
 
-## wasm: build web/static/build/demo.wasm and copy wasm_exec.js beside it
+## wasm: build web/static/build/demo.wasm and copy wasm_exec.js and gocycle.js beside it
 wasm:
 	@mkdir -p $(BUILD)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/demo.wasm ./web/demo
 	cp $(WASM_DIR)/wasm_exec.js $(BUILD)/wasm_exec.js
+	cp web/gocycle.js $(BUILD)/gocycle.js
+
+## demo-screenshots: the demo page in English (US) and Spanish, in headless
+## Chromium, as docs/demo-en.png and docs/demo-es.png
+demo-screenshots: browser
+	@mkdir -p docs
+	GOCYCLE_REQUIRE_BROWSER=1 GOCYCLE_SCREENSHOTS=$(CURDIR)/docs $(GO) test -count=1 -run TestDemoScreenshots -v ./web/demo/browsertest
 
 ## test: lint, native tests with the race detector, wasm tests under Node
 test: lint test-native test-wasm wasm
@@ -35,9 +45,9 @@ test: lint test-native test-wasm wasm
 test-native: browser units-data check-node
 	GOCYCLE_REQUIRE_BROWSER=1 GOCYCLE_REQUIRE_CLDR=1 GOCYCLE_REQUIRE_NODE=1 $(GO) test -race -count=1 ./...
 
-## test-browser: only the DOM driver's tests in headless Chromium
+## test-browser: only the tests in headless Chromium (the DOM driver's, the demo page's)
 test-browser: browser
-	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v ./drivers/dom/internal/browsertest
+	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v ./drivers/dom/internal/browsertest ./web/demo/browsertest
 
 ## browser: install Debian's Chromium if it is missing (needs root and apt)
 browser:
@@ -55,9 +65,24 @@ lint:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet $(WASM_TEST_PKGS)
 
-## bench: stream benchmarks against rxgo, native and wasm; updates BENCHMARKS.md
-bench: check-node
+## bench: stream benchmarks against rxgo, native and wasm, then the DOM
+## benchmark (bench-dom); each rewrites only its own section of BENCHMARKS.md.
+bench: check-node browser
 	bash internal/bench/run.sh
+	$(MAKE) --no-print-directory bench-dom
+
+## bench-dom: examples/jsbench against vanilla JavaScript in headless Chromium;
+## updates the jsbench section of BENCHMARKS.md ($(OUT)); JSBENCH_FLAGS go to
+## the driver (-runs 20, -ops create1k,swap, -v)
+bench-dom: browser
+	$(GO) run ./examples/jsbench/bench -out $(OUT) $(JSBENCH_FLAGS)
+
+## run-jsbench: build examples/jsbench and serve it on http://$(ADDR)/
+run-jsbench:
+	@mkdir -p $(JSBENCH)/build
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(JSBENCH)/build/jsbench.wasm ./examples/jsbench
+	cp $(WASM_DIR)/wasm_exec.js web/gocycle.js $(JSBENCH)/build/
+	$(GO) run ./web/devserver -addr $(ADDR) -dir $(JSBENCH)
 
 ## size: raw, gzip and brotli size of the built wasm; units' size section of BENCHMARKS.md
 size: wasm check-node
@@ -76,4 +101,4 @@ check-node:
 	@command -v node >/dev/null || { echo "node is needed to run Go's wasm tests (go_js_wasm_exec); install Node.js"; exit 1; }
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(JSBENCH)/build

@@ -216,6 +216,12 @@
       const groups = new Map();
       let natives = 0;
 
+      // The strings of the frame being applied, by index: each is sliced
+      // out of the joined table once, so that a name used by a thousand
+      // elements is one JavaScript string, which the DOM's own string
+      // caches then recognise.
+      let table = [];
+
       function apply(bytes, byteLength, strings) {
         if (disposed) {
           return;
@@ -223,12 +229,28 @@
         applies++;
         const w = words(bytes, byteLength);
         const nWords = w[0];
-        const ends = 2 + nWords; // index of the end of string 0
-        const end = 2 + nWords;
-        if (end + w[1] > w.length) {
-          throw new Error("gocycle: the edit list frame is " + w.length + " words long, its header says " + (end + w[1]));
+        const nStrings = w[1];
+        const end = 2 + nWords; // index of the end of string 0
+        if (end + nStrings > w.length) {
+          throw new Error("gocycle: the edit list frame is " + w.length + " words long, its header says " + (end + nStrings));
         }
-        const s = (i) => strings.slice(i === 0 ? 0 : w[ends + i - 1], w[ends + i]);
+        if (table.length < nStrings) {
+          table = new Array(nStrings);
+        }
+        for (let k = 0, from = 0; k < nStrings; k++) {
+          const to = w[end + k];
+          table[k] = strings.slice(from, to);
+          from = to;
+        }
+        try {
+          run(w, end, table);
+        } finally {
+          table.fill(undefined, 0, nStrings); // hold no page text between frames
+        }
+      }
+
+      // run applies the ops in w[2:end] with the string table t.
+      function run(w, end, t) {
         if (first) {
           first = false;
           container.textContent = ""; // what was there before the app
@@ -238,53 +260,85 @@
           const op = w[i];
           switch (op) {
             case OP_CREATE_ELEMENT: {
+              const id = w[i + 1];
               const ns = w[i + 3];
-              nodes[w[i + 1]] = ns === NO_STRING
-                ? doc.createElement(s(w[i + 2]))
-                : doc.createElementNS(s(ns), s(w[i + 2]));
+              const el = ns === NO_STRING
+                ? doc.createElement(t[w[i + 2]])
+                : doc.createElementNS(t[ns], t[w[i + 2]]);
+              nodes[id] = el;
               i += 4;
+              // The element's attributes and classes follow (as dom's
+              // Patcher.make writes them): the classes turned on are
+              // collected and set at once, which costs much less than a
+              // classList.toggle each. Anything else ends the run, and a
+              // class attribute set by an attribute op leaves the classes
+              // that follow to classList, as the ops say.
+              let cls = "";
+              while (i < end && w[i + 1] === id) {
+                const o = w[i];
+                if (o === OP_SET_CLASS && w[i + 3] !== 0) {
+                  const name = t[w[i + 2]];
+                  if (cls === "") {
+                    cls = name;
+                  } else if ((" " + cls + " ").indexOf(" " + name + " ") < 0) {
+                    cls += " " + name;
+                  }
+                } else if (o === OP_SET_ATTR && t[w[i + 2]] !== "class") {
+                  setAttr(el, t[w[i + 2]], t[w[i + 3]]);
+                } else {
+                  break;
+                }
+                i += 4;
+              }
+              if (cls !== "") {
+                if (ns === NO_STRING) {
+                  el.className = cls;
+                } else {
+                  el.setAttribute("class", cls);
+                }
+              }
               break;
             }
             case OP_CREATE_TEXT:
-              nodes[w[i + 1]] = doc.createTextNode(s(w[i + 2]));
+              nodes[w[i + 1]] = doc.createTextNode(t[w[i + 2]]);
               i += 3;
               break;
             case OP_CREATE_RAW: {
               // The documented escape hatch (dom.Raw): trusted HTML only.
-              const el = doc.createElement(s(w[i + 2]));
-              el.innerHTML = s(w[i + 3]);
+              const el = doc.createElement(t[w[i + 2]]);
+              el.innerHTML = t[w[i + 3]];
               nodes[w[i + 1]] = el;
               i += 4;
               break;
             }
             case OP_SET_TEXT:
-              nodes[w[i + 1]].data = s(w[i + 2]);
+              nodes[w[i + 1]].data = t[w[i + 2]];
               i += 3;
               break;
             case OP_SET_RAW:
-              nodes[w[i + 1]].innerHTML = s(w[i + 2]);
+              nodes[w[i + 1]].innerHTML = t[w[i + 2]];
               i += 3;
               break;
             case OP_SET_ATTR:
-              setAttr(nodes[w[i + 1]], s(w[i + 2]), s(w[i + 3]));
+              setAttr(nodes[w[i + 1]], t[w[i + 2]], t[w[i + 3]]);
               i += 4;
               break;
             case OP_REMOVE_ATTR:
-              removeAttr(nodes[w[i + 1]], s(w[i + 2]));
+              removeAttr(nodes[w[i + 1]], t[w[i + 2]]);
               i += 3;
               break;
             case OP_SET_PROP_STRING:
-              setProp(nodes[w[i + 1]], s(w[i + 2]), s(w[i + 3]));
+              setProp(nodes[w[i + 1]], t[w[i + 2]], t[w[i + 3]]);
               i += 4;
               break;
             case OP_SET_PROP_NUMBER:
               f64words[LO] = w[i + 3];
               f64words[HI] = w[i + 4];
-              setProp(nodes[w[i + 1]], s(w[i + 2]), f64[0]);
+              setProp(nodes[w[i + 1]], t[w[i + 2]], f64[0]);
               i += 5;
               break;
             case OP_SET_PROP_BOOL:
-              setProp(nodes[w[i + 1]], s(w[i + 2]), w[i + 3] !== 0);
+              setProp(nodes[w[i + 1]], t[w[i + 2]], w[i + 3] !== 0);
               i += 4;
               break;
             case OP_REMOVE_PROP: {
@@ -294,7 +348,7 @@
               // empty so that a field whose value the view stopped setting
               // does not show a stale one.
               const el = nodes[w[i + 1]];
-              const name = s(w[i + 2]);
+              const name = t[w[i + 2]];
               delete el[name];
               if (name === "value") {
                 el.value = "";
@@ -303,15 +357,15 @@
               break;
             }
             case OP_SET_CLASS:
-              nodes[w[i + 1]].classList.toggle(s(w[i + 2]), w[i + 3] !== 0);
+              nodes[w[i + 1]].classList.toggle(t[w[i + 2]], w[i + 3] !== 0);
               i += 4;
               break;
             case OP_SET_STYLE:
-              nodes[w[i + 1]].style.setProperty(s(w[i + 2]), s(w[i + 3]));
+              nodes[w[i + 1]].style.setProperty(t[w[i + 2]], t[w[i + 3]]);
               i += 4;
               break;
             case OP_REMOVE_STYLE:
-              nodes[w[i + 1]].style.removeProperty(s(w[i + 2]));
+              nodes[w[i + 1]].style.removeProperty(t[w[i + 2]]);
               i += 3;
               break;
             case OP_APPEND:

@@ -186,6 +186,7 @@ func (p *Patcher) children(parent *mnode, newCh []Node) {
 	oldStart, oldEnd := 0, len(oldCh)-1
 	newStart, newEnd := 0, n-1
 	indexed := false // whether p.keys holds this level's old children
+	tried := false   // whether disjoint was asked
 	for oldStart <= oldEnd && newStart <= newEnd {
 		switch os, oe := oldCh[oldStart], oldCh[oldEnd]; {
 		case os == nil: // moved away by a keyed match
@@ -211,6 +212,20 @@ func (p *Patcher) children(parent *mnode, newCh []Node) {
 			oldEnd--
 			newStart++
 		default:
+			if !tried && oldStart == 0 && oldEnd == len(oldCh)-1 && newStart == 0 && newEnd == n-1 &&
+				oldEnd >= linearKeys {
+				// Nothing matched at the edges: if no old child can be
+				// kept at all, as when a table's rows are all replaced,
+				// one OpClear and appends do what a removal and an
+				// insertion per child would.
+				tried, indexed = true, true
+				p.indexKeys(oldCh, oldStart, oldEnd)
+				if p.disjoint(newCh) {
+					p.clear(parent)
+					oldEnd = -1 // the loop ends; every new child is created below
+					break
+				}
+			}
 			nv := newCh[newStart].v
 			i := -1
 			if k, ok := keyOf(nv); ok {
@@ -288,6 +303,23 @@ func (p *Patcher) indexKeys(oldCh []*mnode, start, end int) {
 			}
 		}
 	}
+}
+
+// disjoint reports whether no child of newCh can keep an old child of
+// p.keys: every new child has a key (or is a thunk), and none of their
+// keys is an old child's. An old child without a key matches no keyed
+// new child (see same).
+func (p *Patcher) disjoint(newCh []Node) bool {
+	for _, c := range newCh {
+		k, ok := keyOf(c.v)
+		if !ok {
+			return false
+		}
+		if _, found := p.keys[k]; found {
+			return false
+		}
+	}
+	return true
 }
 
 // find returns the index in [start, end] of the old child with key k that
@@ -394,13 +426,13 @@ func (p *Patcher) diffStrings(id uint32, old, cur map[string]string, set, del Op
 			kept++
 		}
 		if !ok || o != v {
-			e.op(set, id, e.str(k), e.str(v))
+			e.op3(set, id, e.str(k), e.str(v))
 		}
 	}
 	if kept < len(old) {
 		for k := range old {
 			if _, ok := cur[k]; !ok {
-				e.op(del, id, e.str(k))
+				e.op2(del, id, e.str(k))
 			}
 		}
 	}
@@ -494,16 +526,24 @@ func (p *Patcher) make(nv *vnode) (*mnode, bool) {
 	default:
 		e.createElement(m.id, nv.tag, nv.ns)
 	}
-	for k, v := range nv.attrs {
-		e.setAttr(m.id, k, v)
-	}
-	for k, on := range nv.class {
-		if on {
-			e.setClass(m.id, k, true)
+	// The len checks skip starting a range over an empty map, which costs
+	// more than the rest of most elements.
+	if len(nv.attrs) > 0 {
+		for k, v := range nv.attrs {
+			e.setAttr(m.id, k, v)
 		}
 	}
-	for k, v := range nv.style {
-		e.setStyle(m.id, k, v)
+	if len(nv.class) > 0 {
+		for k, on := range nv.class {
+			if on {
+				e.setClass(m.id, k, true)
+			}
+		}
+	}
+	if len(nv.style) > 0 {
+		for k, v := range nv.style {
+			e.setStyle(m.id, k, v)
+		}
 	}
 	ins := nv.hooks != nil && nv.hooks.Insert != nil
 	if nv.kind == kindElement && len(nv.children) > 0 {
@@ -515,8 +555,10 @@ func (p *Patcher) make(nv *vnode) (*mnode, bool) {
 			ins = ins || ci
 		}
 	}
-	for k, v := range nv.props { // after the children, as in patch
-		e.setProp(m.id, k, v)
+	if len(nv.props) > 0 {
+		for k, v := range nv.props { // after the children, as in patch
+			e.setProp(m.id, k, v)
+		}
 	}
 	return m, ins
 }

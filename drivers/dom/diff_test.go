@@ -488,3 +488,74 @@ func TestDuplicateKeys(t *testing.T) {
 		t.Fatal("NodeAt or MemNode.String")
 	}
 }
+
+// Replacing every keyed child of a long list by new ones is one OpClear
+// and appends, with the Remove and Insert hooks of a removal and an
+// insertion per child; a list that keeps one child is diffed as usual.
+func TestReplaceAllKeyedChildren(t *testing.T) {
+	var calls []string
+	hooks := func(name string) *Hooks {
+		return &Hooks{
+			Insert: func(Element) { calls = append(calls, "insert "+name) },
+			Remove: func(Element) { calls = append(calls, "remove "+name) },
+		}
+	}
+	keys := func(from, n int) []string {
+		var ks []string
+		for i := range n {
+			ks = append(ks, strconv.Itoa(from+i))
+		}
+		return ks
+	}
+	view := func(ks []string, thunks bool) Node {
+		items := make([]Node, len(ks))
+		for i, k := range ks {
+			if thunks {
+				items[i] = Thunk(k, func() Node { return H("li", hooks(k), "item "+k) }, k)
+			} else {
+				items[i] = H("li", Key(k), hooks(k), "item "+k)
+			}
+		}
+		return H("ul", items)
+	}
+	for _, thunks := range []bool{false, true} {
+		p, d := NewPatcher(), NewMemDOM()
+		step(t, p, d, view(keys(0, 20), thunks))
+		calls = nil
+		e := step(t, p, d, view(keys(100, 25), thunks))
+		got := describe(e)
+		if !strings.HasPrefix(got[0], "Clear 1 ") || count(e, "Clear ") != 1 || count(e, "Remove ") != 0 ||
+			count(e, "InsertBefore ") != 0 || count(e, "Append 1 ") != 25 {
+			t.Fatalf("thunks %v: replacing every child: %q", thunks, got)
+		}
+		for _, h := range e.Before {
+			h.Fn(nil)
+		}
+		for _, h := range e.After {
+			h.Fn(nil)
+		}
+		var want []string
+		for _, k := range keys(0, 20) {
+			want = append(want, "remove "+k)
+		}
+		for _, k := range keys(100, 25) {
+			want = append(want, "insert "+k)
+		}
+		if !slices.Equal(calls, want) {
+			t.Fatalf("thunks %v: hooks %q, want %q", thunks, calls, want)
+		}
+		// One child kept, in the middle: no Clear, and it is not made again.
+		kept := d.NodeAt(0, 10)
+		ks := keys(200, 20)
+		ks[7] = "110"
+		e = step(t, p, d, view(ks, thunks))
+		if count(e, "Clear ") != 0 || d.NodeAt(0, 7) != kept {
+			t.Fatalf("thunks %v: keeping one child: %q", thunks, describe(e))
+		}
+		// Unkeyed new children never take the shortcut.
+		e = step(t, p, d, H("ul", slices.Repeat([]Node{H("li", "x")}, 20)))
+		if count(e, "Clear ") != 0 {
+			t.Fatalf("thunks %v: unkeyed children: %q", thunks, describe(e))
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Op is an operation of an edit list. An edit list is a sequence of
@@ -114,6 +115,21 @@ type Edits struct {
 	After []HookCall
 
 	index map[string]uint32 // string → its index, so repeated names cost one entry
+
+	// recent caches str by where a string's bytes are: the names of a
+	// view (tags, classes, attribute names) are substrings of the same
+	// literals in every element, and a pointer compare costs much less
+	// than hashing them into index.
+	recent [recentSize]recentStr
+}
+
+// recentSize is the number of entries of Edits.recent, a power of 2.
+const recentSize = 256
+
+type recentStr struct {
+	p *byte // unsafe.StringData of the string, nil for an empty entry
+	n int   // its length
+	i uint32
 }
 
 // HookCall is a hook to call with the element of the node ID, which the
@@ -153,6 +169,7 @@ func (e *Edits) Reset() {
 	clear(e.Strings)
 	e.Strings = e.Strings[:0]
 	clear(e.index)
+	clear(e.recent[:])
 	clear(e.Before) // the hooks are closures: let them go
 	e.Before = e.Before[:0]
 	clear(e.After)
@@ -163,6 +180,22 @@ func (e *Edits) Reset() {
 // UTF-8 is replaced by U+FFFD here, so that every backend reads the same
 // text and the browser's decoder cannot disagree with Go on lengths.
 func (e *Edits) str(s string) uint32 {
+	if len(s) == 0 {
+		return e.indexStr(s)
+	}
+	p := unsafe.StringData(s)
+	h := uintptr(unsafe.Pointer(p)) + uintptr(len(s))
+	r := &e.recent[(h^h>>8)&(recentSize-1)]
+	if r.p == p && r.n == len(s) {
+		return r.i
+	}
+	i := e.indexStr(s)
+	*r = recentStr{p: p, n: len(s), i: i}
+	return i
+}
+
+// indexStr is str without the cache of recent strings.
+func (e *Edits) indexStr(s string) uint32 {
 	if i, ok := e.index[s]; ok {
 		return i
 	}
@@ -178,63 +211,66 @@ func (e *Edits) str(s string) uint32 {
 	return i
 }
 
-func (e *Edits) op(o Op, args ...uint32) {
-	e.Words = append(e.Words, uint32(o))
-	e.Words = append(e.Words, args...)
-}
+// op2, op3 and op4 append an Op with its 2, 3 or 4 operands, in one
+// append each: this is the inner loop of the diff.
+func (e *Edits) op2(o Op, a, b uint32) { e.Words = append(e.Words, uint32(o), a, b) }
+
+func (e *Edits) op3(o Op, a, b, c uint32) { e.Words = append(e.Words, uint32(o), a, b, c) }
+
+func (e *Edits) op4(o Op, a, b, c, d uint32) { e.Words = append(e.Words, uint32(o), a, b, c, d) }
 
 func (e *Edits) createElement(id uint32, tag, ns string) {
 	n := uint32(NoString)
 	if ns != "" {
 		n = e.str(ns)
 	}
-	e.op(OpCreateElement, id, e.str(tag), n)
+	e.op3(OpCreateElement, id, e.str(tag), n)
 }
 
-func (e *Edits) createText(id uint32, text string) { e.op(OpCreateText, id, e.str(text)) }
+func (e *Edits) createText(id uint32, text string) { e.op2(OpCreateText, id, e.str(text)) }
 func (e *Edits) createRaw(id uint32, tag, html string) {
-	e.op(OpCreateRaw, id, e.str(tag), e.str(html))
+	e.op3(OpCreateRaw, id, e.str(tag), e.str(html))
 }
-func (e *Edits) setText(id uint32, text string) { e.op(OpSetText, id, e.str(text)) }
-func (e *Edits) setRaw(id uint32, html string)  { e.op(OpSetRaw, id, e.str(html)) }
+func (e *Edits) setText(id uint32, text string) { e.op2(OpSetText, id, e.str(text)) }
+func (e *Edits) setRaw(id uint32, html string)  { e.op2(OpSetRaw, id, e.str(html)) }
 func (e *Edits) setAttr(id uint32, name, value string) {
-	e.op(OpSetAttr, id, e.str(name), e.str(value))
+	e.op3(OpSetAttr, id, e.str(name), e.str(value))
 }
-func (e *Edits) removeAttr(id uint32, name string) { e.op(OpRemoveAttr, id, e.str(name)) }
+func (e *Edits) removeAttr(id uint32, name string) { e.op2(OpRemoveAttr, id, e.str(name)) }
 
 func (e *Edits) setProp(id uint32, name string, value any) {
 	switch v := value.(type) {
 	case string:
-		e.op(OpSetPropString, id, e.str(name), e.str(v))
+		e.op3(OpSetPropString, id, e.str(name), e.str(v))
 	case float64:
 		bits := math.Float64bits(v)
-		e.op(OpSetPropNumber, id, e.str(name), uint32(bits), uint32(bits>>32))
+		e.op4(OpSetPropNumber, id, e.str(name), uint32(bits), uint32(bits>>32))
 	case bool:
-		e.op(OpSetPropBool, id, e.str(name), b2u(v))
+		e.op3(OpSetPropBool, id, e.str(name), b2u(v))
 	}
 }
 
-func (e *Edits) removeProp(id uint32, name string) { e.op(OpRemoveProp, id, e.str(name)) }
+func (e *Edits) removeProp(id uint32, name string) { e.op2(OpRemoveProp, id, e.str(name)) }
 func (e *Edits) setClass(id uint32, name string, on bool) {
-	e.op(OpSetClass, id, e.str(name), b2u(on))
+	e.op3(OpSetClass, id, e.str(name), b2u(on))
 }
 func (e *Edits) setStyle(id uint32, name, value string) {
-	e.op(OpSetStyle, id, e.str(name), e.str(value))
+	e.op3(OpSetStyle, id, e.str(name), e.str(value))
 }
-func (e *Edits) removeStyle(id uint32, name string) { e.op(OpRemoveStyle, id, e.str(name)) }
-func (e *Edits) appendChild(parent, child uint32)   { e.op(OpAppend, parent, child) }
+func (e *Edits) removeStyle(id uint32, name string) { e.op2(OpRemoveStyle, id, e.str(name)) }
+func (e *Edits) appendChild(parent, child uint32)   { e.op2(OpAppend, parent, child) }
 func (e *Edits) insertBefore(parent, child, ref uint32) {
-	e.op(OpInsertBefore, parent, child, ref)
+	e.op3(OpInsertBefore, parent, child, ref)
 }
 
 // remove and clear take the freed ids; they are written after n.
 func (e *Edits) remove(id uint32, freed []uint32) {
-	e.op(OpRemove, id, uint32(len(freed)))
+	e.op2(OpRemove, id, uint32(len(freed)))
 	e.Words = append(e.Words, freed...)
 }
 
 func (e *Edits) clearChildren(parent uint32, freed []uint32) {
-	e.op(OpClear, parent, uint32(len(freed)))
+	e.op2(OpClear, parent, uint32(len(freed)))
 	e.Words = append(e.Words, freed...)
 }
 

@@ -2,6 +2,7 @@ package dom
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -20,21 +21,29 @@ import (
 // units, the unit of JavaScript's String.prototype.slice. Go builds the
 // frame and the browser reads it, one copy and one call per frame.
 func appendFrame(buf []byte, e *Edits) ([]byte, string) {
-	buf = appendWord(buf, uint32(len(e.Words)))
-	buf = appendWord(buf, uint32(len(e.Strings)))
-	for _, w := range e.Words {
-		buf = appendWord(buf, w)
+	start := len(buf)
+	buf = slices.Grow(buf, 4*(2+len(e.Words)+len(e.Strings)))
+	buf = buf[:start+4*(2+len(e.Words)+len(e.Strings))]
+	b := buf[start:]
+	putWord(b, uint32(len(e.Words)))
+	putWord(b[4:], uint32(len(e.Strings)))
+	b = b[8:]
+	for i, w := range e.Words {
+		putWord(b[4*i:], w)
 	}
+	b = b[4*len(e.Words):]
 	var end uint32
-	for _, s := range e.Strings {
+	for i, s := range e.Strings {
 		end += utf16Len(s)
-		buf = appendWord(buf, end)
+		putWord(b[4*i:], end)
 	}
 	return buf, strings.Join(e.Strings, "")
 }
 
-func appendWord(b []byte, w uint32) []byte {
-	return append(b, byte(w), byte(w>>8), byte(w>>16), byte(w>>24))
+// putWord writes w into b[:4], little-endian.
+func putWord(b []byte, w uint32) {
+	_ = b[3]
+	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
 }
 
 // Listener flags, read by gocycle.js's listen.

@@ -573,6 +573,43 @@ func TestEveryEditApplies(t *testing.T) {
 	}
 }
 
+// The runtime sets the classes of an element it has just created at once,
+// and the result is what the ops say one after the other: classes after
+// a class attribute are added to it, a class given twice is there once,
+// a class turned off is not there, SVG elements get theirs too.
+func TestClassesOfCreatedElements(t *testing.T) {
+	tb := open(t, "ops")
+	tb.wait(`document.querySelector("#root") !== null`)
+	got := tb.str(`(() => {
+		const strs = [];
+		const s = (x) => { let i = strs.indexOf(x); if (i < 0) { i = strs.push(x) - 1; } return i; };
+		const NONE = 0xffffffff, CREATE = 1, ATTR = 6, CLASS = 12, APPEND = 15;
+		const ops = [
+			CREATE, 1, s("p"), NONE, CLASS, 1, s("a"), 1, CLASS, 1, s("b"), 1, CLASS, 1, s("a"), 1, APPEND, 0, 1,
+			CREATE, 2, s("div"), NONE, ATTR, 2, s("class"), s("x"), CLASS, 2, s("a"), 1, APPEND, 0, 2,
+			CREATE, 3, s("circle"), s("http://www.w3.org/2000/svg"), CLASS, 3, s("c"), 1, ATTR, 3, s("r"), s("1"), CLASS, 3, s("d"), 1, APPEND, 0, 3,
+			CREATE, 4, s("span"), NONE, CLASS, 4, s("a"), 1, ATTR, 4, s("class"), s("y"), CLASS, 4, s("b"), 1, APPEND, 0, 4,
+			CREATE, 5, s("i"), NONE, CLASS, 5, s("a"), 0, CLASS, 5, s("b"), 1, CLASS, 5, s("b"), 0, APPEND, 0, 5,
+			CREATE, 6, s("b"), NONE, CLASS, 6, s("a"), 1, APPEND, 0, 6, CLASS, 6, s("z"), 1,
+		];
+		const ends = [];
+		let n = 0;
+		for (const x of strs) { n += x.length; ends.push(n); }
+		const w = new Uint32Array([ops.length, strs.length, ...ops, ...ends]);
+		const c = document.createElement("div");
+		const h = GoCycle.dom.mount(c, () => {});
+		h.apply(new Uint8Array(w.buffer), w.byteLength, strs.join(""));
+		const out = Array.from(c.children, (e) => e.localName + "=" + e.getAttribute("class") +
+			(e.namespaceURI === "http://www.w3.org/2000/svg" ? ":svg:r" + e.getAttribute("r") : "")).join(" ");
+		h.dispose();
+		return out;
+	})()`)
+	want := "p=a b div=x a circle=c d:svg:r1 span=y b i= b=a z"
+	if got != want {
+		t.Errorf("classes:\n got %s\nwant %s", got, want)
+	}
+}
+
 // Events carry their fields, selector chains and delegation follow the
 // DOM's rules for bubbling, capture, preventDefault and stopPropagation.
 func TestEventsAreDelegatedAndEncoded(t *testing.T) {
