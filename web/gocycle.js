@@ -8,6 +8,10 @@
 //
 //   GoCycle.dom   the DOM driver's browser side: applies the edit lists the
 //                 Go diff makes, one call per frame, and delegates events.
+//   GoCycle.load, GoCycle.mount   widgets: load the page's one wasm module
+//                 (widgets.wasm) once, and mount any number of the widgets
+//                 it registers (package web/widget) into host elements;
+//                 see makeWidgets at the end of this file.
 //
 // The Go side is drivers/dom (driver_js.go); the edit list format is
 // documented on dom.Op in drivers/dom/edits.go, and the op codes below must
@@ -27,6 +31,9 @@
 //   handle.elements(scope, selectors) → the matching elements, in
 //       document order.
 //   handle.node(id) → the node with that id (for hooks).
+//   handle.reset() empties the container and forgets every node but the
+//       container (id 0): after a frame that threw half-way, the Go side
+//       drops its diff state and renders the view again from scratch.
 //   handle.dispose() removes every listener, empties the container and
 //       drops every reference; the handle does nothing afterwards.
 //   handle.listenerCount(), handle.applyCount(): native listeners on the
@@ -45,6 +52,9 @@
   // the first, whose handles are in use.
   if (!GoCycle.dom) {
     GoCycle.dom = makeDOM();
+  }
+  if (!GoCycle.load) {
+    Object.assign(GoCycle, makeWidgets());
   }
 
   // makeDOM makes GoCycle.dom.
@@ -222,6 +232,10 @@
       // caches then recognise.
       let table = [];
 
+      // New elements by namespace and tag, whose properties are the
+      // defaults of removeProp: one per tag, made when first needed.
+      const pristines = new Map();
+
       function apply(bytes, byteLength, strings) {
         if (disposed) {
           return;
@@ -341,21 +355,10 @@
               setProp(nodes[w[i + 1]], t[w[i + 2]], w[i + 3] !== 0);
               i += 4;
               break;
-            case OP_REMOVE_PROP: {
-              // delete removes what the app set on the element object
-              // itself; the built-in properties live on the prototype and
-              // keep their last value, but for value, which goes back to
-              // empty so that a field whose value the view stopped setting
-              // does not show a stale one.
-              const el = nodes[w[i + 1]];
-              const name = t[w[i + 2]];
-              delete el[name];
-              if (name === "value") {
-                el.value = "";
-              }
+            case OP_REMOVE_PROP:
+              removeProp(nodes[w[i + 1]], t[w[i + 2]]);
               i += 3;
               break;
-            }
             case OP_SET_CLASS:
               nodes[w[i + 1]].classList.toggle(t[w[i + 2]], w[i + 3] !== 0);
               i += 4;
@@ -407,6 +410,45 @@
         if (el[name] !== value) {
           el[name] = value;
         }
+      }
+
+      // removeProp puts a property the view stopped setting back to its
+      // default (dom.OpRemoveProp). An expando, which the view set on the
+      // element object itself, is deleted. A built-in property lives on
+      // the prototype, where delete does nothing: it gets the value it has
+      // on a new element of the same tag and namespace (disabled and
+      // checked false, title "", a div's tabIndex -1, an input's 0), but
+      // for value, which is always "" (a new input's, whatever its type),
+      // so that a field whose value the view stopped setting shows none.
+      // A default that is not a boolean, string or number (the style
+      // object), or that the element refuses, is left as it is.
+      function removeProp(el, name) {
+        delete el[name];
+        if (!(name in el)) {
+          return;
+        }
+        const def = name === "value" ? "" : pristine(el)[name];
+        const type = typeof def;
+        if ((type === "boolean" || type === "string" || type === "number") && !Object.is(el[name], def)) {
+          try {
+            el[name] = def;
+          } catch (e) {
+            // a read-only property, or a value this element refuses
+            // (valueAsNumber = NaN on a text input): keep what it has
+          }
+        }
+      }
+
+      // pristine returns a new element like el, made once per tag and
+      // namespace, whose properties are the defaults removeProp restores.
+      function pristine(el) {
+        const key = (el.namespaceURI || "") + " " + el.localName;
+        let p = pristines.get(key);
+        if (!p) {
+          p = el.namespaceURI ? doc.createElementNS(el.namespaceURI, el.localName) : doc.createElement(el.localName);
+          pristines.set(key, p);
+        }
+        return p;
       }
 
       function setAttr(el, name, value) {
@@ -646,6 +688,18 @@
         return nodes[id];
       }
 
+      // reset empties the container and forgets every node, keeping the
+      // listeners: after a frame that failed half-way, the Go side starts
+      // again from an empty container, with ids from 1.
+      function reset() {
+        if (disposed) {
+          return;
+        }
+        first = false;
+        container.textContent = "";
+        nodes = [container];
+      }
+
       // dispose removes every native listener, empties the container and
       // forgets every node: after it, the handle holds nothing of the page.
       function dispose() {
@@ -675,6 +729,7 @@
         listen,
         unlisten,
         elements,
+        reset,
         dispose,
         // listenerCount is the number of native listeners on the container.
         listenerCount: () => natives,
@@ -692,5 +747,255 @@
       handleOf: (container) => handles.get(container),
       SCOPE_ATTR,
     });
+  }
+
+  // makeWidgets makes GoCycle.load and GoCycle.mount, the host's side of
+  // the widget registry (the Go side is web/widget):
+  //
+  //   GoCycle.load(url) → Promise<{names}>
+  //       fetches and instantiates the wasm module at url once per page,
+  //       however many widgets mount and however often load is called
+  //       (a second URL is an error), runs it with wasm_exec.js's Go
+  //       (load wasm_exec.js first), and resolves with the registered
+  //       widget names once the module's main calls widget.Serve. It
+  //       falls back from WebAssembly.instantiateStreaming to instantiate
+  //       when the server sends the wasm with the wrong MIME type.
+  //   GoCycle.mount(element, name, props, onChange, options) → Promise<handle>
+  //       waits for load, then runs widget name in element. props are
+  //       JSON-shaped (NaN and infinities are sent as the strings "NaN",
+  //       "Infinity"); onChange(value) receives the JSON-shaped values the
+  //       widget emits; options.onError(message, fatal) receives its
+  //       errors (default: the console). A widget that fails to start or
+  //       panics shows an error box (div.gocycle-error, role=alert) in
+  //       element; the others go on.
+  //   handle.update(props)  the host's props changed
+  //   handle.destroy()      stop the app and release everything it holds
+  //   handle.errors()       the messages reported so far (at most 100)
+  //   handle.stopped()      whether it failed or stopped after a panic
+  //   GoCycle.widgetStats(gc) → {instantiations, instances, goRefs, go}
+  //       for tests and debugging: go is the Go side's {funcs, instances,
+  //       heapAlloc, ...} (after a Go GC if gc), goRefs the JavaScript
+  //       values Go holds references to.
+  function makeWidgets() {
+    const MAX_ERRORS = 100;
+    let loading = null; // {url, promise}
+    let api = null; // the Go side, once served
+    let go = null;
+    let served = null; // resolves the pending load with the Go side
+    let nextId = 1;
+    let instantiations = 0;
+    const instances = new Map(); // id → record
+
+    function load(url) {
+      const u = String(url);
+      if (loading) {
+        if (loading.url !== u) {
+          return Promise.reject(new Error("GoCycle.load: " + loading.url + " is already loaded; a page has one widgets module"));
+        }
+        return loading.promise;
+      }
+      const promise = (async () => {
+        if (typeof root.Go !== "function") {
+          throw new Error("GoCycle.load: Go is not defined: load wasm_exec.js (from $(go env GOROOT)/lib/wasm) before loading the module");
+        }
+        const g = new root.Go();
+        const serving = new Promise((resolve) => { served = resolve; });
+        const resp = await fetch(u, { credentials: "same-origin" });
+        if (!resp.ok) {
+          throw new Error("GoCycle.load: " + u + ": HTTP " + resp.status);
+        }
+        let result = null;
+        if (typeof WebAssembly.instantiateStreaming === "function") {
+          try {
+            result = await WebAssembly.instantiateStreaming(resp.clone(), g.importObject);
+          } catch (e) {
+            // Most often the server's Content-Type is not application/wasm
+            // (Odoo's static files, some proxies): compile from the bytes.
+            result = null;
+          }
+        }
+        if (result === null) {
+          result = await WebAssembly.instantiate(await resp.arrayBuffer(), g.importObject);
+        }
+        instantiations++;
+        go = g;
+        const exited = g.run(result.instance).then(() => {
+          throw new Error("GoCycle.load: " + u + " exited before serving its widgets: its main must end with widget.Serve()");
+        });
+        api = await Promise.race([serving, exited]);
+        return { names: Array.from(api.names) };
+      })();
+      loading = { url: u, promise };
+      promise.catch(() => {
+        if (loading && loading.promise === promise && api === null) {
+          loading = null; // a later load may try again
+        }
+      });
+      return promise;
+    }
+
+    // _serve is called by the Go side (widget.Serve) with its API.
+    function _serve(goAPI) {
+      if (served) {
+        served(goAPI);
+        served = null;
+      }
+    }
+
+    // encodeProps makes the JSON text the Go side reads.
+    function encodeProps(props) {
+      return JSON.stringify(props === undefined ? {} : props, (k, v) =>
+        typeof v === "number" && !Number.isFinite(v) ? String(v) : v);
+    }
+
+    function errorOf(rec, message, fatal) {
+      rec.errors.push(message);
+      if (rec.errors.length > MAX_ERRORS) {
+        rec.errors.shift();
+      }
+      if (rec.onError) {
+        try {
+          rec.onError(message, fatal);
+        } catch (e) {
+          console.error(e);
+        }
+      } else if (fatal) {
+        console.error("gocycle widget " + rec.name + ": " + message);
+      } else {
+        console.warn("gocycle widget " + rec.name + ": " + message);
+      }
+    }
+
+    // showError replaces what element shows by an error box.
+    function showError(rec, message) {
+      if (rec.destroyed) {
+        return;
+      }
+      const doc = rec.element.ownerDocument;
+      const box = doc.createElement("div");
+      box.className = "gocycle-error";
+      box.setAttribute("role", "alert");
+      box.textContent = "The widget " + rec.name + " stopped: " + String(message).split("\n")[0];
+      rec.element.textContent = "";
+      rec.element.appendChild(box);
+      rec.box = box;
+    }
+
+    // _widgetEvent is how the Go side reaches an instance.
+    function _widgetEvent(id, kind, payload) {
+      const rec = instances.get(id);
+      if (!rec || rec.destroyed) {
+        return;
+      }
+      switch (kind) {
+        case "change": {
+          if (rec.onChange) {
+            const value = JSON.parse(payload);
+            try {
+              rec.onChange(value);
+            } catch (e) {
+              console.error(e); // the host's error, not the widget's
+            }
+          }
+          break;
+        }
+        case "fatal":
+          rec.stopped = true;
+          rec.go = null; // the Go side keeps its functions until destroy
+          errorOf(rec, payload, true);
+          // The app's DOM driver empties the element as the app stops,
+          // after this call: show the box once it has.
+          queueMicrotask(() => showError(rec, payload));
+          break;
+        default:
+          errorOf(rec, payload, false);
+      }
+    }
+
+    async function mount(element, name, props, onChange, options) {
+      if (!element || element.nodeType !== 1) {
+        throw new TypeError("GoCycle.mount: the first argument must be an element");
+      }
+      if (!loading) {
+        throw new Error("GoCycle.mount: call GoCycle.load(url) first");
+      }
+      await loading.promise;
+      const opts = options || {};
+      const rec = {
+        id: nextId++,
+        name: String(name),
+        element,
+        onChange: typeof onChange === "function" ? onChange : null,
+        onError: typeof opts.onError === "function" ? opts.onError : null,
+        errors: [],
+        goHandle: null,
+        go: null,
+        stopped: false,
+        destroyed: false,
+        box: null,
+      };
+      instances.set(rec.id, rec);
+      let text = "{}";
+      try {
+        text = encodeProps(props);
+      } catch (e) {
+        errorOf(rec, "the props are not JSON-shaped: " + e.message, false);
+      }
+      const h = api.mount(element, rec.name, text, rec.id);
+      if (h.error !== undefined) {
+        rec.stopped = true;
+        errorOf(rec, h.error, true);
+        showError(rec, h.error);
+      } else if (!rec.stopped) {
+        rec.go = h;
+      }
+      rec.goHandle = h.error === undefined ? h : null;
+      return Object.freeze({
+        element,
+        name: rec.name,
+        update(p) {
+          if (rec.destroyed || rec.go === null) {
+            return;
+          }
+          let t;
+          try {
+            t = encodeProps(p);
+          } catch (e) {
+            errorOf(rec, "the props are not JSON-shaped: " + e.message, false);
+            return;
+          }
+          rec.go.update(t);
+        },
+        destroy() {
+          if (rec.destroyed) {
+            return;
+          }
+          rec.destroyed = true;
+          instances.delete(rec.id);
+          const gh = rec.goHandle;
+          rec.go = rec.goHandle = rec.onChange = rec.onError = null;
+          if (gh) {
+            gh.destroy();
+          }
+          if (rec.box && rec.box.parentNode === element) {
+            element.removeChild(rec.box);
+          }
+          rec.box = null;
+        },
+        errors: () => rec.errors.slice(),
+        stopped: () => rec.stopped,
+      });
+    }
+
+    function widgetStats(gc) {
+      return {
+        instantiations,
+        instances: instances.size,
+        goRefs: go && go._ids ? go._ids.size : -1,
+        go: api ? api.stats(!!gc) : null,
+      };
+    }
+
+    return { load, mount, widgetStats, _serve, _widgetEvent };
   }
 })(globalThis);

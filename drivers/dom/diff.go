@@ -1,6 +1,9 @@
 package dom
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Patcher turns each new tree of one container into the edit list that
 // takes the real DOM from the previous tree to it, with snabbdom's
@@ -82,6 +85,21 @@ func (p *Patcher) Patch(next Node) *Edits {
 	}
 	p.children(&p.root, list)
 	p.single[0] = Node{}
+	return &p.edits
+}
+
+// Unmount empties the container and returns the edits that do it: the
+// Remove hooks of every mounted element as Before hooks, and one OpClear
+// of the container. A driver calls it when its app is disposed, so that
+// the Remove hooks run as when a view removes its elements. The Patcher
+// is then as new, and the returned Edits are reused as Patch's are.
+func (p *Patcher) Unmount() *Edits {
+	p.edits.Reset()
+	p.free = append(p.free, p.freed...)
+	p.freed = p.freed[:0]
+	if len(p.root.children) > 0 {
+		p.clear(&p.root)
+	}
 	return &p.edits
 }
 
@@ -365,7 +383,7 @@ func (p *Patcher) move(parent, child, ref uint32) {
 // rendered a node of another kind.
 func (p *Patcher) patch(parent uint32, m *mnode, nv *vnode) *mnode {
 	if nv.kind == kindThunk {
-		if m.t == nv || argsEqual(m.t.thunk.args, nv.thunk.args) {
+		if m.t == nv || m.t.thunk.fn == nv.thunk.fn && argsEqual(m.t.thunk.args, nv.thunk.args) {
 			m.t = nv
 			if nv.thunk.node.v == nil {
 				// Equal args give an equal rendering: remember this one so
@@ -397,9 +415,19 @@ func (p *Patcher) patch(parent uint32, m *mnode, nv *vnode) *mnode {
 			e.setRaw(m.id, nv.text)
 		}
 	}
-	p.diffStrings(m.id, ov.attrs, nv.attrs, OpSetAttr, OpRemoveAttr)
-	p.diffClasses(m.id, ov.class, nv.class)
-	p.diffStrings(m.id, ov.style, nv.style, OpSetStyle, OpRemoveStyle)
+	reset := p.diffAttrs(m.id, ov, nv)
+	if reset&resetClass != 0 {
+		p.setClasses(m.id, nv.class)
+	} else {
+		p.diffClasses(m.id, ov.class, nv.class)
+	}
+	if reset&resetStyle != 0 {
+		for k, v := range nv.style {
+			e.setStyle(m.id, k, v)
+		}
+	} else {
+		p.diffStrings(m.id, ov.style, nv.style, OpSetStyle, OpRemoveStyle)
+	}
 	if h := nv.hooks; h != nil && h.Update != nil {
 		e.After = append(e.After, HookCall{h.Update, m.id})
 	}
@@ -408,8 +436,98 @@ func (p *Patcher) patch(parent uint32, m *mnode, nv *vnode) *mnode {
 	}
 	// Properties go after the children, so that a select's value finds
 	// its options.
-	p.diffProps(m.id, ov.props, nv.props)
+	if p.diffProps(m.id, ov.props, nv.props) {
+		p.classNameChanged(m.id, nv)
+	}
 	return m
+}
+
+// What diffAttrs found that resets more than an attribute.
+const (
+	resetClass = 1 << iota // the class attribute changed: the browser's classes are its classes
+	resetStyle             // the style attribute changed: the inline style is its style
+)
+
+// diffAttrs diffs the attributes of ov and nv. Setting or removing the
+// class attribute replaces every class of the element in the browser,
+// and the style attribute every inline style: the classes of Class and
+// the properties of Style are then set again after it (by patch, as the
+// returned flags say), and those that nv no longer has are turned off or
+// removed before it, so that MemDOM, which keeps them apart from the
+// attributes, forgets them too while the new attribute keeps its own.
+func (p *Patcher) diffAttrs(id uint32, ov, nv *vnode) (reset int) {
+	e := &p.edits
+	old, cur := ov.attrs, nv.attrs
+	kept := 0
+	for k, v := range cur {
+		o, ok := old[k]
+		if ok {
+			kept++
+		}
+		if !ok || o != v {
+			if len(k) == 5 {
+				reset |= p.beforeAttr(id, k, ov, nv)
+			}
+			e.setAttr(id, k, v)
+		}
+	}
+	if kept < len(old) {
+		for k := range old {
+			if _, ok := cur[k]; !ok {
+				if len(k) == 5 {
+					reset |= p.beforeAttr(id, k, ov, nv)
+				}
+				e.removeAttr(id, k)
+			}
+		}
+	}
+	return reset
+}
+
+// beforeAttr is what diffAttrs does before it sets or removes the
+// attribute k, a name of five letters: if it is class or style, it
+// turns off the classes, or removes the styles, that ov has and nv has
+// not, and returns the flag that makes patch set nv's again.
+func (p *Patcher) beforeAttr(id uint32, k string, ov, nv *vnode) int {
+	e := &p.edits
+	switch {
+	case strings.EqualFold(k, "class"):
+		for c, was := range ov.class {
+			if on := nv.class[c]; was && !on {
+				e.setClass(id, c, false)
+			}
+		}
+		return resetClass
+	case strings.EqualFold(k, "style"):
+		for s := range ov.style {
+			if _, ok := nv.style[s]; !ok {
+				e.removeStyle(id, s)
+			}
+		}
+		return resetStyle
+	}
+	return 0
+}
+
+// setClasses sets every class of cur, on or off, after something
+// replaced the element's classes: the class attribute or the className
+// property.
+func (p *Patcher) setClasses(id uint32, cur map[string]bool) {
+	for k, on := range cur {
+		p.edits.setClass(id, k, on)
+	}
+}
+
+// classNameChanged sets again what setting or removing the className
+// property of nv's element wiped: the class attribute, if the property
+// was removed, and the classes of Class.
+func (p *Patcher) classNameChanged(id uint32, nv *vnode) {
+	if _, ok := nv.props["className"]; !ok {
+		if c, ok := nv.attrs["class"]; ok {
+			p.edits.setAttr(id, "class", c)
+		}
+	}
+	p.setClasses(id, nv.class)
 }
 
 // The diffs of attributes, classes, styles and properties range over the
@@ -461,7 +579,9 @@ func (p *Patcher) diffClasses(id uint32, old, cur map[string]bool) {
 	}
 }
 
-func (p *Patcher) diffProps(id uint32, old, cur map[string]any) {
+// diffProps diffs properties, and reports whether className was set or
+// removed.
+func (p *Patcher) diffProps(id uint32, old, cur map[string]any) (className bool) {
 	e := &p.edits
 	kept := 0
 	for k, v := range cur {
@@ -471,15 +591,18 @@ func (p *Patcher) diffProps(id uint32, old, cur map[string]any) {
 		}
 		if !ok || o != v {
 			e.setProp(id, k, v)
+			className = className || k == "className"
 		}
 	}
 	if kept < len(old) {
 		for k := range old {
 			if _, ok := cur[k]; !ok {
 				e.removeProp(id, k)
+				className = className || k == "className"
 			}
 		}
 	}
+	return className
 }
 
 // replace puts a new real node for r, a thunk's new rendering, in the
@@ -534,10 +657,24 @@ func (p *Patcher) make(nv *vnode) (*mnode, bool) {
 		}
 	}
 	if len(nv.class) > 0 {
+		classAttr := -1 // whether nv has a class attribute, once an off class asks
 		for k, on := range nv.class {
-			if on {
-				e.setClass(m.id, k, true)
+			if !on {
+				// A class turned off is off even if the class attribute
+				// has it.
+				if classAttr < 0 {
+					classAttr = 0
+					for a := range nv.attrs {
+						if len(a) == 5 && strings.EqualFold(a, "class") {
+							classAttr = 1
+						}
+					}
+				}
+				if classAttr == 0 {
+					continue
+				}
 			}
+			e.setClass(m.id, k, on)
 		}
 	}
 	if len(nv.style) > 0 {
@@ -556,8 +693,13 @@ func (p *Patcher) make(nv *vnode) (*mnode, bool) {
 		}
 	}
 	if len(nv.props) > 0 {
+		className := false
 		for k, v := range nv.props { // after the children, as in patch
 			e.setProp(m.id, k, v)
+			className = className || k == "className"
+		}
+		if className && len(nv.class) > 0 {
+			p.setClasses(m.id, nv.class) // className replaced them
 		}
 	}
 	return m, ins

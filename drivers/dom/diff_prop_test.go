@@ -253,6 +253,18 @@ func (g *treeGen) change(c Node, depth int) Node {
 	if depth < maxDepth {
 		n.children = g.mutate(v.children, depth+1)
 	}
+	// Build only what H and HNS can build: an svg element is in the SVG
+	// namespace, and so are the element children of an element in a
+	// namespace (and the renderings of its thunks), but for those of a
+	// foreignObject. A tag changed to svg, or a child from an HTML list
+	// (a new node, a node of the first tree), is put in the namespace as
+	// H puts it, by a copy.
+	if n.tag == "svg" && n.ns == "" {
+		n.ns = SVGNamespace
+	}
+	if n.ns != "" {
+		setNamespace(&n, n.ns)
+	}
 	return Node{&n}
 }
 
@@ -495,4 +507,11 @@ func FuzzDiff(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkSequence(t, &treeGen{data: data})
 	})
+}
+
+// A tree whose generator changed an element's tag to svg, or put a node
+// of an HTML list under an svg, had HTML elements under svg, which H
+// cannot build (testdata/fuzz/FuzzDiff/svg-span-namespace).
+func TestDiffPropertyNamespaces(t *testing.T) {
+	checkSequence(t, &treeGen{data: []byte("270000100111100011000c01071110011110000010100022020002X0070000")})
 }

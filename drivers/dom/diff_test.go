@@ -326,14 +326,21 @@ func TestSharedNodes(t *testing.T) {
 	}
 }
 
+// thunkRow is a row whose thunk counts its renders. It is not inlined:
+// the closures of an inlined copy would be a render function of their own
+// (see Thunk).
+//
+//go:noinline
+func thunkRow(renders *int, id int, label string) Node {
+	return Thunk(strconv.Itoa(id), func() Node {
+		*renders++
+		return H("tr", H("td", label))
+	}, id, label)
+}
+
 func TestThunks(t *testing.T) {
 	renders := 0
-	row := func(id int, label string) Node {
-		return Thunk(strconv.Itoa(id), func() Node {
-			renders++
-			return H("tr", H("td", label))
-		}, id, label)
-	}
+	row := func(id int, label string) Node { return thunkRow(&renders, id, label) }
 	p, d := NewPatcher(), NewMemDOM()
 	step(t, p, d, H("table", row(1, "a"), row(2, "b")))
 	// MemDOMFrom renders the new thunks too, once each: Thunk caches.
@@ -557,5 +564,101 @@ func TestReplaceAllKeyedChildren(t *testing.T) {
 		if count(e, "Clear ") != 0 {
 			t.Fatalf("thunks %v: unkeyed children: %q", thunks, describe(e))
 		}
+	}
+}
+
+// Setting the class attribute replaces every class in the browser, and
+// the style attribute every inline style: the classes of Class and the
+// properties of Style are set again after it, and those that went are
+// turned off or removed before it.
+func TestClassAndStyleAttributesKeepClassAndStyle(t *testing.T) {
+	p, d := NewPatcher(), NewMemDOM()
+	step(t, p, d, P(Attrs{"class": "x", "style": "margin:1px"}, Class{"on": true, "gone": true, "off": false}, Style{"color": "red", "width": "1px"}))
+	e := step(t, p, d, P(Attrs{"class": "y", "style": "margin:2px"}, Class{"on": true, "off": false}, Style{"color": "red"}))
+	got := describe(e)
+	// Order matters: what goes before the attribute, what stays after it.
+	pos := func(s string) int {
+		i := slices.Index(got, s)
+		if i < 0 {
+			t.Fatalf("no %q in %q", s, got)
+		}
+		return i
+	}
+	if pos("SetClass 1 gone=false") > pos("SetAttr 1 class=y") || pos("SetAttr 1 class=y") > pos("SetClass 1 on=true") ||
+		pos("SetAttr 1 class=y") > pos("SetClass 1 off=false") {
+		t.Errorf("classes around the class attribute: %q", got)
+	}
+	if pos("RemoveStyle 1 width") > pos("SetAttr 1 style=margin:2px") || pos("SetAttr 1 style=margin:2px") > pos("SetStyle 1 color=red") {
+		t.Errorf("styles around the style attribute: %q", got)
+	}
+	// The same attributes: only the changes.
+	e = step(t, p, d, P(Attrs{"class": "y", "style": "margin:2px"}, Class{"on": true}, Style{"color": "blue"}))
+	if got, want := describe(e), []string{"SetStyle 1 color=blue"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Removing the class attribute, and setting or removing className.
+	e = step(t, p, d, P(Class{"on": true}, Props{"className": "z"}))
+	got = describe(e)
+	if n := len(got); n < 2 || got[n-2] != "SetPropString 1 className=z" || got[n-1] != "SetClass 1 on=true" ||
+		pos("RemoveAttr 1 class") > pos("SetClass 1 on=true") {
+		t.Errorf("classes around the class attribute and className: %q", got)
+	}
+	step(t, p, d, P(Attrs{"class": "y"}, Class{"on": true}, Props{"className": "z"}))
+	e = step(t, p, d, P(Attrs{"class": "y"}, Class{"on": true}))
+	got = describe(e)
+	if n := len(got); n < 3 || got[n-3] != "RemoveProp 1 className" || got[n-2] != "SetAttr 1 class=y" || got[n-1] != "SetClass 1 on=true" {
+		t.Errorf("removing className: %q, want the class attribute and the classes again after it", got)
+	}
+	// Made with a class attribute, a class turned off is off.
+	p, d = NewPatcher(), NewMemDOM()
+	got = describe(step(t, p, d, P(Attrs{"class": "a b"}, Class{"a": false, "c": true})))
+	if !slices.Contains(got, "SetClass 1 a=false") {
+		t.Errorf("created: %q, want a turned off", got)
+	}
+	got = describe(step(t, p, d, P(Class{"a": false})))
+	if want := []string{"SetClass 1 c=false", "RemoveAttr 1 class", "SetClass 1 a=false"}; !slices.Equal(got, want) {
+		t.Errorf("without the attribute: %q, want %q", got, want)
+	}
+}
+
+func readView(label string) Node { return Li(Class{"read": true}, label) }
+
+//go:noinline
+func countedRead(renders *int, label string) Node {
+	return Thunk("row", func() Node { *renders++; return readView(label) }, label)
+}
+func editView(label string) Node { return Li(Input(Props{"value": label})) }
+
+// A thunk that switches render function renders again, even with equal
+// args; closures of one function literal are one render function.
+func TestThunkRenderFunctionCounts(t *testing.T) {
+	row := func(editing bool, label string) Node {
+		if editing {
+			return Thunk("row", func() Node { return editView(label) }, label)
+		}
+		return Thunk("row", func() Node { return readView(label) }, label)
+	}
+	p, d := NewPatcher(), NewMemDOM()
+	step(t, p, d, Ul(row(false, "a")))
+	step(t, p, d, Ul(row(true, "a"))) // step checks the DOM is the edit view
+	if d.NodeAt(0, 0, 0).TagName() != "input" {
+		t.Fatalf("the edit view is not shown: %s", d)
+	}
+	step(t, p, d, Ul(row(false, "a")))
+
+	renders := 0
+	counted := func(label string) Node { return countedRead(&renders, label) }
+	step(t, p, d, Ul(counted("b")))
+	renders = 0
+	if e := p.Patch(Ul(counted("b"))); renders != 0 || e.Len() != 0 {
+		t.Fatalf("a new closure of the same literal, equal args: %d renders and %q, want none", renders, describe(e))
+	}
+	// Isolation and namespaces wrap thunks, keeping their render function.
+	a := Thunk("c", func() Node { return H("circle") }, 1)
+	b := Thunk("c", func() Node { return H("rect") }, 1)
+	step(t, p, d, H("svg", a))
+	step(t, p, d, H("svg", b))
+	if got := d.NodeAt(0, 0).TagName(); got != "rect" {
+		t.Fatalf("under svg, the thunk shows %s, want rect", got)
 	}
 }

@@ -29,8 +29,9 @@ import (
 // JavaScript in one copy and one call (see [ReadJSStats]). Frames wait
 // while the page is hidden, as requestAnimationFrame does. Events are
 // delegated: one native listener per event type on the container, shared
-// by every Events stream of the app. On dispose the driver removes its
-// listeners, empties the container and releases its JavaScript functions.
+// by every Events stream of the app. On dispose the driver runs the
+// Remove hooks of the elements shown, removes its listeners, empties the
+// container and releases its JavaScript functions.
 func DOMDriver(container any) cycle.Driver {
 	return cycle.DriverFunc(func(sink *stream.Stream[Node], ctx *cycle.Context) (*Source, error) {
 		d, err := mountJS(container, ctx)
@@ -41,7 +42,8 @@ func DOMDriver(container any) cycle.Driver {
 		cancel := d.view.connect(sink)
 		ctx.OnDispose(func() {
 			cancel()
-			d.dispose()
+			defer d.dispose() // even if a Remove hook panics
+			d.view.unmount()
 		})
 		return &Source{b: d}, nil
 	})
@@ -267,6 +269,16 @@ func (d *jsDriver) apply(e *Edits) (err error) {
 	return nil
 }
 
+// reset is the renderer's reset: the runtime empties the container and
+// forgets its nodes, after a frame that failed half-way.
+func (d *jsDriver) reset() error {
+	if d.disposed {
+		return nil
+	}
+	_, err := d.call("reset")
+	return err
+}
+
 // element is the renderer's element, for hooks.
 func (d *jsDriver) element(id uint32) Element {
 	stats.FrameCalls++
@@ -275,9 +287,9 @@ func (d *jsDriver) element(id uint32) Element {
 
 // listen is the backend's listen: one delegated listener in the runtime,
 // whose events come back through the driver's one callback.
-func (d *jsDriver) listen(spec listenSpec, emit func(Event)) (cancel func()) {
+func (d *jsDriver) listen(spec listenSpec, emit func(Event)) (cancel func(), err error) {
 	if d.disposed {
-		return func() {}
+		return func() {}, nil
 	}
 	d.nextID++
 	id := d.nextID
@@ -286,8 +298,9 @@ func (d *jsDriver) listen(spec listenSpec, emit func(Event)) (cancel func()) {
 		sels[i] = s
 	}
 	if _, err := d.call("listen", id, spec.Type, spec.Scope, sels, listenFlags(spec)); err != nil {
-		d.report(err)
-		return func() {}
+		// The error goes on the Events stream, where the app may handle
+		// it; reporting it here too would report it twice.
+		return nil, err
 	}
 	d.emitters[id] = emit
 	return func() {
@@ -300,7 +313,7 @@ func (d *jsDriver) listen(spec listenSpec, emit func(Event)) (cancel func()) {
 				d.report(err)
 			}
 		}
-	}
+	}, nil
 }
 
 // event is the callback of every listener: (listener id, encoded event).

@@ -45,7 +45,15 @@ const (
 	OpSetPropNumber
 	// OpSetPropBool id name b: b is 0 or 1.
 	OpSetPropBool
-	// OpRemoveProp id name: the property is deleted from the element.
+	// OpRemoveProp id name: the property goes back to its default, as
+	// on an element that never had it set. An expando (a property that
+	// is not the element's own) is deleted; a built-in property, which
+	// delete cannot remove, gets the value it has on a new element of
+	// the same tag and namespace (disabled and checked false, title "",
+	// a div's tabIndex -1), but for value, which becomes "". The
+	// browser runtime does this; MemDOM drops the property from the
+	// ones it lists, which are the properties set, and ToHTML writes no
+	// attribute for it.
 	OpRemoveProp
 	// OpSetClass id name on: classList.toggle(name, on); on is 0 or 1.
 	OpSetClass
@@ -281,26 +289,8 @@ func b2u(b bool) uint32 {
 	return 0
 }
 
-// StringTable returns the string table as one string and the end of each
-// string in it, counted in UTF-16 code units: the form the browser
-// runtime reads, with one decoding per frame and String.prototype.slice.
-func (e *Edits) StringTable() (joined string, ends []uint32) {
-	n := 0
-	for _, s := range e.Strings {
-		n += len(s)
-	}
-	buf := make([]byte, 0, n)
-	ends = make([]uint32, len(e.Strings))
-	var units uint32
-	for i, s := range e.Strings {
-		buf = append(buf, s...)
-		units += utf16Len(s)
-		ends[i] = units
-	}
-	return string(buf), ends
-}
-
-// utf16Len is the length of s, valid UTF-8, in UTF-16 code units.
+// utf16Len is the length of s, valid UTF-8, in UTF-16 code units: the
+// unit of the string ends of a frame (see appendFrame in wire.go).
 func utf16Len(s string) uint32 {
 	var n uint32
 	for i := 0; i < len(s); {

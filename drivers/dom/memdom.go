@@ -15,6 +15,8 @@ import (
 //
 // Attributes, properties, classes and styles are kept apart, as the edit
 // list sets them: the class attribute and the classes are not merged.
+// Attribute names of HTML elements are lower-cased, as the browser and
+// ToHTML do; those of SVG elements keep their case (viewBox).
 type MemDOM struct {
 	root  MemNode // the container, node 0
 	nodes map[uint32]*MemNode
@@ -78,7 +80,7 @@ func (m *MemDOM) build(v *vnode) *MemNode {
 		return n
 	}
 	for k, val := range v.attrs {
-		n.setMap(&n.attrs, validUTF8(k), validUTF8(val))
+		n.setMap(&n.attrs, n.attrName(validUTF8(k)), validUTF8(val))
 	}
 	for k, val := range v.props {
 		if s, ok := val.(string); ok {
@@ -103,6 +105,18 @@ func (m *MemDOM) build(v *vnode) *MemNode {
 		}
 	}
 	return n
+}
+
+// Reset empties the container and forgets every node, as the drivers do
+// after a frame that failed half-way (see [MemDriver]): the next edit
+// list starts from an empty container, as from [NewMemDOM].
+func (m *MemDOM) Reset() {
+	for _, c := range m.root.children {
+		c.parent = nil
+	}
+	m.root.children = nil
+	clear(m.nodes)
+	clear(m.freed)
 }
 
 // Element returns the element of the node id, or nil if there is no
@@ -146,10 +160,22 @@ func (n *MemNode) TagName() string { return n.tag }
 // Text returns a text node's data, or a raw element's HTML.
 func (n *MemNode) Text() string { return n.text }
 
-// Attr returns the value of an attribute of an element.
+// Attr returns the value of an attribute of an element. As in the
+// browser, the names of the attributes of an HTML element are lower case
+// (setAttribute("viewBox") sets viewbox, and Attr("viewBox") reads it),
+// while those of SVG and other elements keep their case.
 func (n *MemNode) Attr(name string) (string, bool) {
-	v, ok := n.attrs[name]
+	v, ok := n.attrs[n.attrName(name)]
 	return v, ok
+}
+
+// attrName is name as the browser names an attribute of n: lower case
+// for an HTML element, as written for the others.
+func (n *MemNode) attrName(name string) string {
+	if n.ns == "" {
+		return strings.ToLower(name)
+	}
+	return name
 }
 
 // Children returns the node's children. The slice must not be changed.
@@ -396,7 +422,7 @@ func (m *MemDOM) apply(e *Edits, op Op, a, ids []uint32) string {
 			if !validName(name) {
 				return "invalid attribute name " + strconv.Quote(name)
 			}
-			n.setMap(&n.attrs, name, v)
+			n.setMap(&n.attrs, n.attrName(name), v)
 		case OpSetPropString:
 			n.setProp(name, v)
 		case OpSetStyle:
@@ -417,7 +443,7 @@ func (m *MemDOM) apply(e *Edits, op Op, a, ids []uint32) string {
 			n.setClass(name, a[2] == 1)
 		}
 	case OpRemoveAttr:
-		delete(n.attrs, name)
+		delete(n.attrs, n.attrName(name))
 	case OpRemoveProp:
 		delete(n.props, name)
 	case OpRemoveStyle:

@@ -219,3 +219,28 @@ func FuzzMemDOMApply(f *testing.F) {
 		checkTree(t, d)
 	})
 }
+
+// Attribute names of HTML elements are lower case, as in the browser and
+// in ToHTML; those of SVG elements keep their case.
+func TestMemDOMAttributeNameCase(t *testing.T) {
+	n := Div(Attrs{"viewBox": "0 0 1 1", "data-X": "1"}, H("svg", Attrs{"viewBox": "0 0 2 2"}))
+	p, d := NewPatcher(), NewMemDOM()
+	step(t, p, d, n)
+	want := `<div data-x="1" viewbox="0 0 1 1"><svg:svg viewBox="0 0 2 2"></svg:svg></div>`
+	if got := d.String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if v, ok := d.NodeAt(0).Attr("viewBox"); !ok || v != "0 0 1 1" {
+		t.Errorf("Attr(viewBox) of a div = %q, %v", v, ok)
+	}
+	if _, ok := d.NodeAt(0, 0).Attr("viewbox"); ok {
+		t.Error("an svg's viewBox is found as viewbox")
+	}
+	step(t, p, d, Div(H("svg", Attrs{"viewBox": "0 0 2 2"})))
+	if got := d.String(); got != `<div><svg:svg viewBox="0 0 2 2"></svg:svg></div>` {
+		t.Errorf("after removing: %s", got)
+	}
+	if !strings.Contains(ToHTML(n), `viewbox="0 0 1 1"`) {
+		t.Errorf("ToHTML: %s", ToHTML(n))
+	}
+}

@@ -42,9 +42,9 @@ func chain(scope string, sels []string) string {
 
 // listen, elements and rendered are never used: Source asks a mock for
 // its streams directly, so that errors and completion come through.
-func (m mockBackend) listen(listenSpec, func(Event)) func() { return func() {} }
-func (m mockBackend) elements(string, []string) []Element   { return nil }
-func (m mockBackend) rendered() *stream.Stream[struct{}]    { return stream.Never[struct{}]() }
+func (m mockBackend) listen(listenSpec, func(Event)) (func(), error) { return func() {}, nil }
+func (m mockBackend) elements(string, []string) []Element            { return nil }
+func (m mockBackend) rendered() *stream.Stream[struct{}]             { return stream.Never[struct{}]() }
 
 func (m mockBackend) mockEvents(scope string, sels []string, typ string) *stream.Stream[Event] {
 	if s := m[chain(scope, sels)].Events[typ]; s != nil {

@@ -1,6 +1,7 @@
 package dom
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -56,6 +57,7 @@ type vnode struct {
 
 type thunk struct {
 	render func() Node
+	fn     uintptr // the code of the render function given to Thunk, kept by wrapThunk
 	args   []any
 	node   Node // what render returned, once rendered
 }
@@ -125,6 +127,14 @@ func Fragment(children ...Node) Node {
 // must come from a source you trust, never from user input: it can run
 // scripts. The HTML backend writes html unescaped. Raw panics on an
 // invalid tag name, as H does.
+//
+// A Raw node is always an HTML element, even under an svg: H and HNS do
+// not put it in a namespace, the browser makes it with createElement and
+// parses html as HTML. Put SVG markup in with a whole svg element, which
+// the HTML parser puts in the SVG namespace: Raw("span", "<svg>…</svg>")
+// where HTML may go (outside an svg, or in a foreignObject). ToHTML,
+// whose output a parser reads again, is no guide here: there, a Raw tag
+// under an svg would be parsed as SVG.
 func Raw(tag, html string) Node {
 	if !validName(tag) {
 		panic("dom: Raw(" + strconv.Quote(tag) + ", ...): invalid tag name")
@@ -133,15 +143,30 @@ func Raw(tag, html string) Node {
 }
 
 // Thunk returns a node that renders only when it must: the first time,
-// and whenever args differ (by ==) from the args of the thunk with the
-// same key at the same place in the previous tree. Otherwise the previous
-// rendering is reused and its subtree is not diffed at all, which is what
-// makes long lists of rows cheap to re-render when one row changes.
-// render must depend on nothing but args: a closure over anything else
-// would be skipped when that changes. Args that cannot be compared with
-// == (slices, maps, funcs) count as changed every time.
+// and whenever its render function or its args differ from those of the
+// thunk with the same key at the same place in the previous tree.
+// Otherwise the previous rendering is reused and its subtree is not
+// diffed at all, which is what makes long lists of rows cheap to
+// re-render when one row changes.
+//
+// Args are compared with ==; args that cannot be compared (slices, maps,
+// funcs) count as changed every time. Render functions are compared by
+// their code, as snabbdom compares its thunks' fn: a thunk that switches
+// from one view function to another (editView, readView) renders again,
+// but two closures made by the same function literal, or two method
+// values of the same method, are the same render function whatever they
+// capture. So render must depend on nothing but args: a closure over
+// anything else would be skipped when that changes. The compiler makes a
+// copy of a function literal wherever it inlines the function around it:
+// thunks made by one helper called from two places in the view may count
+// as two render functions and render again when they trade places, which
+// costs time, never correctness.
 func Thunk(key string, render func() Node, args ...any) Node {
-	return Node{&vnode{kind: kindThunk, key: key, keyed: true, thunk: &thunk{render: render, args: args}}}
+	var fn uintptr
+	if render != nil {
+		fn = reflect.ValueOf(render).Pointer()
+	}
+	return Node{&vnode{kind: kindThunk, key: key, keyed: true, thunk: &thunk{render: render, fn: fn, args: args}}}
 }
 
 // wrapThunk returns a copy of the thunk t whose rendering, resolved as the

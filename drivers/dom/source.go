@@ -70,8 +70,9 @@ type listenSpec struct {
 // backend is what a Source asks of the driver that made it.
 type backend interface {
 	// listen starts delivering matching events to emit, on the app's
-	// loop, until cancel is called.
-	listen(spec listenSpec, emit func(Event)) (cancel func())
+	// loop, until cancel is called; or returns why it cannot, such as a
+	// selector the browser does not accept.
+	listen(spec listenSpec, emit func(Event)) (cancel func(), err error)
 	// elements returns the elements that match, in document order.
 	elements(scope string, selectors []string) []Element
 	// rendered is a stream that emits after every patch of the DOM.
@@ -107,7 +108,10 @@ func (s *Source) Select(selector string) *Source {
 // Events returns the events of type typ that happen on, or bubble up
 // through, the selected elements. The listener is registered in the
 // browser when the stream gets its first listener and removed when it
-// loses its last. The stream never completes on its own.
+// loses its last. The stream never completes on its own; it fails with
+// an error when the browser cannot listen, as for a selector that is not
+// valid CSS ("p:::x"), which reaches the app's error hook through the
+// sink it flows into unless the app handles it (ReplaceError).
 func (s *Source) Events(typ string, opts ...EventOption) *stream.Stream[Event] {
 	spec := listenSpec{Type: typ, Scope: s.scope, Selectors: s.sels}
 	for _, o := range opts {
@@ -121,7 +125,11 @@ func (s *Source) Events(typ string, opts ...EventOption) *stream.Stream[Event] {
 	}
 	var cancel func()
 	return stream.Create(stream.NewProducer(func(l stream.Listener[Event]) {
-		cancel = s.b.listen(spec, l.Next)
+		var err error
+		if cancel, err = s.b.listen(spec, l.Next); err != nil {
+			cancel = nil
+			l.Error(err)
+		}
 	}, func() {
 		if cancel != nil {
 			cancel()

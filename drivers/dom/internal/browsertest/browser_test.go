@@ -460,7 +460,14 @@ func TestDisposeLeavesNothingBehind(t *testing.T) {
 		t.Errorf("after the dblclick, listeners on the container: %v, want %v", got, want)
 	}
 
+	if got := tb.str(`testRemoved.join(" | ")`); got != "" {
+		t.Errorf("Remove hooks before dispose: %s", got)
+	}
 	tb.eval(`window.h = ` + handle + `; testDispose(); true`)
+	// The Remove hook of the view's root ran, while it was in the page.
+	if got, want := tb.str(`testRemoved.join(" | ")`), "div connected=true children=3"; got != want {
+		t.Errorf("Remove hooks on dispose: %q, want %q", got, want)
+	}
 	if got := tb.containerListeners(); len(got) != 0 {
 		t.Errorf("after dispose, listeners on the container: %v", got)
 	}
@@ -539,17 +546,20 @@ func TestEveryEditApplies(t *testing.T) {
 			"svg=" + (q("#pic").namespaceURI === "http://www.w3.org/2000/svg" && q("#c").namespaceURI === q("#pic").namespaceURI),
 			"href=" + use.getAttributeNS("http://www.w3.org/1999/xlink", "href"),
 			"uni=" + q("#uni").textContent, "li=" + q("#list").children.length,
+			"box=" + [q("#box").disabled, q("#box").checked, q("#box").gocycleX, "gocycleX" in q("#box")].join(","),
+			"div=" + [q("#focusable").tabIndex, JSON.stringify(q("#focusable").title), q("#focusable").hidden].join(","),
+			"cls=" + [...q("#cls").classList].sort().join(" ") + ";" + ["margin", "color", "width"].map((p) => q("#cls").style.getPropertyValue(p)).join(","),
 		].join(" | ");
 	})()`
 	on := "value=hello | tabIndex=3 | spellcheck=false | title=t | class=on | color=red | x=1 | text=<b>not bold</b> | elems=0 | " +
-		"raw=raw | svg=true | href=#c | uni=héllo 😀 wörld | li=3"
+		"raw=raw | svg=true | href=#c | uni=héllo 😀 wörld | li=3 | box=true,true,x,true | div=2,\"tip\",true | cls=gone on x;1px,red,1px"
 	if got := tb.str(state); got != on {
 		t.Errorf("first view:\n got %s\nwant %s", got, on)
 	}
 	tb.click("#toggle")
 	tb.wait(`document.querySelector("#uni").textContent === "ünï 😀"`)
-	off := "value= | tabIndex=4 | spellcheck=false | title=null | class= | color= | x= | text=changed | elems=0 | " +
-		"raw=raw2 | svg=true | href=null | uni=ünï 😀 | li=0"
+	off := "value= | tabIndex=4 | spellcheck=true | title=null | class= | color= | x= | text=changed | elems=0 | " +
+		"raw=raw2 | svg=true | href=null | uni=ünï 😀 | li=0 | box=false,false,,false | div=-1,\"\",false | cls=on y;2px,red,"
 	if got := tb.str(state); got != off {
 		t.Errorf("second view:\n got %s\nwant %s", got, off)
 	}
@@ -681,4 +691,71 @@ func TestMissingContainerIsAStartError(t *testing.T) {
 	if n := tb.num(`document.querySelector("#app").childNodes.length`); n != 1 {
 		t.Errorf("the page's #app was touched: %v children", n)
 	}
+}
+
+// A frame that makes the browser throw half-way is reported, and breaks
+// no later frame: the container is emptied and the view rendered again
+// from scratch.
+func TestFailedFrameRecovers(t *testing.T) {
+	tb := open(t, "recover")
+	tb.wait(`document.querySelector("#step") !== null`)
+	page := `document.querySelector("#app").innerHTML`
+	if got, want := tb.str(page), `<div id="root"><p id="step">0</p><ul id="list"><li>a</li><li>b</li><li>c</li></ul></div>`; got != want {
+		t.Fatalf("first view: %s", got)
+	}
+	errs := `testErrors.splice(0).join("\n")`
+
+	// Setting tagName throws: the frame fails, and so does the view
+	// from scratch; the container is left empty.
+	tb.eval(`document.querySelector("#app").click(); true`)
+	tb.wait(`testErrors.length >= 2`)
+	tb.frames()
+	if got := tb.str(errs); strings.Count(got, "tagName") != 2 {
+		t.Errorf("errors: %q, want two that name tagName", got)
+	}
+	if got := tb.str(page); got != "" {
+		t.Errorf("after the failed view: %s, want an empty container", got)
+	}
+
+	// setAttribute throws once: the frame fails half-way, and the view
+	// from scratch shows all of it.
+	tb.eval(`window.failOnce = true;
+		const setAttribute = Element.prototype.setAttribute;
+		Element.prototype.setAttribute = function (n, v) {
+			if (n === "data-boom" && failOnce) { failOnce = false; throw new Error("boom"); }
+			return setAttribute.call(this, n, v);
+		};
+		document.querySelector("#app").click(); true`)
+	tb.wait(`document.querySelector("#step") !== null && document.querySelector("#step").textContent === "2"`)
+	tb.frames()
+	if got := tb.str(errs); !strings.Contains(got, "boom") {
+		t.Errorf("errors: %q, want the boom", got)
+	}
+	want := `<div id="root"><p id="step">2</p><ul id="list"><li>b</li><li>d</li></ul><span data-boom="1"></span><p id="after">after</p></div>`
+	if got := tb.str(page); got != want {
+		t.Errorf("after the failed frame:\n got %s\nwant %s", got, want)
+	}
+	tb.eval(`window.b = document.querySelector("#list li"); document.querySelector("#app").click(); true`)
+	tb.wait(`document.querySelector("#step").textContent === "3"`)
+	want = `<div id="root"><p id="step">3</p><ul id="list"><li>d</li><li>b</li><li>e</li></ul></div>`
+	if got := tb.str(page); got != want {
+		t.Errorf("the next view:\n got %s\nwant %s", got, want)
+	}
+	if !tb.eval(`document.querySelectorAll("#list li")[1] === b`).(bool) {
+		t.Errorf("the keyed li b was made again: the diff is out of step with the page")
+	}
+	if got := tb.str(errs); got != "" {
+		t.Errorf("errors of the next view: %s", got)
+	}
+}
+
+// A selector the browser does not accept fails the Events stream, where
+// the app can handle the error, rather than only reaching the error hook.
+func TestInvalidSelectorFailsTheEventsStream(t *testing.T) {
+	tb := open(t, "selector")
+	tb.wait(`document.querySelector("#msg") !== null && document.querySelector("#msg").textContent !== "none"`)
+	if got := tb.str(`document.querySelector("#msg").textContent`); !strings.HasPrefix(got, "error: ") || !strings.Contains(got, "p:::x") {
+		t.Errorf("the stream gave %q, want its error, naming the selector", got)
+	}
+	// Handled by the app: the error hook (checked by open) has nothing.
 }

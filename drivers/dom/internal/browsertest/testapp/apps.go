@@ -31,7 +31,13 @@ var apps = map[string]func(Sources) Sinks{
 	"burst":     burst,
 	"ops":       ops,
 	"events":    events,
+	"recover":   recovery,
+	"selector":  badSelector,
 }
+
+// removed is called by the Remove hooks of the scenarios; main_js.go
+// makes it tell the page.
+var removed = func(dom.Element) {}
 
 func count[T any](s *stream.Stream[T]) *stream.Stream[int] {
 	return stream.Fold(s, 0, func(n int, _ T) int { return n + 1 })
@@ -110,8 +116,9 @@ func disposal(src Sources) Sinks {
 	wheels := count(src.DOM.Select("#field").Events("wheel", dom.Passive()))
 	once := count(src.DOM.Select("#once").Events("dblclick").Take(1))
 	all := stream.Merge(clicks, focuses, inputs, wheels, once).StartWith(0)
+	hooks := &dom.Hooks{Remove: func(e dom.Element) { removed(e) }}
 	return Sinks{DOM: stream.Map(all, func(int) dom.Node {
-		return dom.Div(
+		return dom.Div(hooks,
 			dom.Button(dom.Class{"btn": true}, "click"),
 			dom.Button(dom.Attrs{"id": "once"}, "once"),
 			dom.Input(dom.Attrs{"id": "field"}),
@@ -150,6 +157,9 @@ func ops(src Sources) Sinks {
 					svg.Use(dom.Attrs{"id": "use", "xlink:href": "#c"})),
 				dom.P(dom.Attrs{"id": "uni"}, "héllo 😀 wörld"),
 				dom.Ul(dom.Attrs{"id": "list"}, dom.Li("1"), dom.Li("2"), dom.Li("3")),
+				dom.Input(dom.Attrs{"id": "box", "type": "checkbox"}, dom.Props{"disabled": true, "checked": true, "gocycleX": "x"}),
+				dom.Div(dom.Attrs{"id": "focusable"}, dom.Props{"tabIndex": 2, "title": "tip", "hidden": true}),
+				dom.P(dom.Attrs{"id": "cls", "class": "x", "style": "margin: 1px"}, dom.Class{"on": true, "gone": true}, dom.Style{"color": "red", "width": "1px"}),
 			)
 		}
 		return dom.Div(dom.Attrs{"id": "root"}, toggle,
@@ -161,6 +171,9 @@ func ops(src Sources) Sinks {
 				svg.Use(dom.Attrs{"id": "use"})),
 			dom.P(dom.Attrs{"id": "uni"}, "ünï 😀"),
 			dom.Ul(dom.Attrs{"id": "list"}),
+			dom.Input(dom.Attrs{"id": "box", "type": "checkbox"}),
+			dom.Div(dom.Attrs{"id": "focusable"}),
+			dom.P(dom.Attrs{"id": "cls", "class": "y", "style": "margin: 2px"}, dom.Class{"on": true}, dom.Style{"color": "red"}),
 		)
 	})}
 }
@@ -214,4 +227,41 @@ func describe(e dom.Event) string {
 	}
 	return fmt.Sprintf("%s value=%q number=%v checked=%v key=%q code=%q alt=%v ctrl=%v meta=%v shift=%v tag=%s ds=[%s]",
 		e.Type, e.Value, e.Number, e.Checked, e.Key, e.Code, e.Alt, e.Ctrl, e.Meta, e.Shift, e.TargetTag, strings.Join(ds, " "))
+}
+
+// recovery steps through views on every click on the container itself:
+// the second one makes the browser throw (tagName has only a getter), the
+// third one has an attribute that the test makes fail once.
+func recovery(src Sources) Sinks {
+	step := count(src.DOM.Events("click")).StartWith(0)
+	return Sinks{DOM: stream.Map(step, func(n int) dom.Node {
+		items := func(xs ...string) dom.Node {
+			lis := make([]dom.Node, len(xs))
+			for i, x := range xs {
+				lis[i] = dom.Li(dom.Key(x), x)
+			}
+			return dom.Ul(dom.Attrs{"id": "list"}, lis)
+		}
+		switch n {
+		case 0:
+			return dom.Div(dom.Attrs{"id": "root"}, dom.P(dom.Attrs{"id": "step"}, "0"), items("a", "b", "c"))
+		case 1:
+			return dom.Div(dom.Attrs{"id": "root"}, dom.P(dom.Attrs{"id": "step"}, "1"), items("c", "b"),
+				dom.Input(dom.Props{"tagName": "x"}), dom.P(dom.Attrs{"id": "after"}, "after"))
+		case 2:
+			return dom.Div(dom.Attrs{"id": "root"}, dom.P(dom.Attrs{"id": "step"}, "2"), items("b", "d"),
+				dom.Span(dom.Attrs{"data-boom": "1"}), dom.P(dom.Attrs{"id": "after"}, "after"))
+		}
+		return dom.Div(dom.Attrs{"id": "root"}, dom.P(dom.Attrs{"id": "step"}, strconv.Itoa(n)), items("d", "b", "e"))
+	})}
+}
+
+// badSelector listens with a selector that is not valid CSS, and shows
+// the error its Events stream fails with.
+func badSelector(src Sources) Sinks {
+	msgs := stream.Map(src.DOM.Select("p:::x").Events("click"), func(dom.Event) string { return "event" }).
+		ReplaceError(func(err error) *stream.Stream[string] { return stream.Of("error: " + err.Error()) })
+	return Sinks{DOM: stream.Map(msgs.StartWith("none"), func(m string) dom.Node {
+		return dom.P(dom.Attrs{"id": "msg"}, m)
+	})}
 }

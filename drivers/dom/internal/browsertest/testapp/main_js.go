@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"strconv"
 	"syscall/js"
 
 	"github.com/gocycle/gocycle/cycle"
@@ -27,6 +28,12 @@ func main() {
 	if !ok {
 		win.Set("testStartError", "testapp: no scenario "+scenario)
 		return
+	}
+	removedEls := win.Get("Array").New()
+	win.Set("testRemoved", removedEls)
+	removed = func(e dom.Element) {
+		el := e.(*dom.JSElement).JSValue()
+		removedEls.Call("push", e.TagName()+" connected="+strconv.FormatBool(el.Get("isConnected").Bool())+" children="+strconv.Itoa(el.Get("childElementCount").Int()))
 	}
 	errs := win.Get("Array").New()
 	win.Set("testErrors", errs)
