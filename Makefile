@@ -12,9 +12,9 @@ ADDR     ?= 127.0.0.1:8080
 # Packages whose tests also run compiled to wasm, under Node. Node has no
 # document: the DOM driver's browser tests (drivers/dom/internal/browsertest)
 # run natively, driving Chromium, and are excluded there by build tags.
-WASM_TEST_PKGS := ./cycle/... ./drivers/... ./components/... ./web/demo ./units/...
+WASM_TEST_PKGS := ./cycle/... ./drivers/... ./components/... ./web/demo ./units/... ./interop/... ./examples/goapp
 
-.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-dom run-jsbench size check-node clean units-data demo-screenshots
+.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-dom run-jsbench run-goapp size check-node clean units-data demo-screenshots
 
 all: test
 
@@ -47,7 +47,7 @@ test-native: browser units-data check-node
 
 ## test-browser: only the tests in headless Chromium (the DOM driver's, the demo page's)
 test-browser: browser
-	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v ./drivers/dom/internal/browsertest ./web/demo/browsertest
+	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v ./drivers/dom/internal/browsertest ./web/demo/browsertest ./examples/goapp
 
 ## browser: install Debian's Chromium if it is missing (needs root and apt)
 browser:
@@ -69,6 +69,7 @@ lint:
 ## benchmark (bench-dom); each rewrites only its own section of BENCHMARKS.md.
 bench: check-node browser
 	bash internal/bench/run.sh
+	bash internal/bench/rxstream.sh
 	$(MAKE) --no-print-directory bench-dom
 
 ## bench-dom: examples/jsbench against vanilla JavaScript in headless Chromium;
@@ -88,6 +89,7 @@ run-jsbench:
 size: wasm check-node
 	bash internal/tools/size.sh $(BUILD)/demo.wasm
 	bash units/internal/sizereport/run.sh
+	bash examples/goapp/size.sh
 
 ## units-data: install the pinned CLDR npm packages read by `go generate ./units`
 ## and the units tests (npm ci, only when missing or package-lock.json changed)
@@ -100,5 +102,14 @@ $(UNITS_GEN)/node_modules/.units-data-stamp: $(UNITS_GEN)/package.json $(UNITS_G
 check-node:
 	@command -v node >/dev/null || { echo "node is needed to run Go's wasm tests (go_js_wasm_exec); install Node.js"; exit 1; }
 
+## run-goapp: build examples/goapp (go-app hosting a gocycle widget) and
+## serve it with go-app's handler on http://$(ADDR)/
+GOAPP := examples/goapp/build
+run-goapp:
+	@mkdir -p $(GOAPP)/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(GOAPP)/web/app.wasm ./examples/goapp
+	cp web/gocycle.js $(GOAPP)/web/gocycle.js
+	$(GO) run ./examples/goapp -addr $(ADDR) -dir $(GOAPP) -wasm-exec $(WASM_DIR)/wasm_exec.js
+
 clean:
-	rm -rf $(BUILD) $(JSBENCH)/build
+	rm -rf $(BUILD) $(JSBENCH)/build $(GOAPP)
