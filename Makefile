@@ -12,9 +12,9 @@ ADDR     ?= 127.0.0.1:8080
 # Packages whose tests also run compiled to wasm, under Node. Node has no
 # document: the DOM driver's browser tests (drivers/dom/internal/browsertest)
 # run natively, driving Chromium, and are excluded there by build tags.
-WASM_TEST_PKGS := ./cycle/... ./drivers/... ./components/... ./web/demo ./units/... ./interop/... ./examples/goapp
+WASM_TEST_PKGS := ./cycle/... ./drivers/... ./components/... ./web/demo ./units/... ./interop/... ./examples/goapp ./web/widget ./examples/odoo-widget/...
 
-.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-dom run-jsbench run-goapp size check-node clean units-data demo-screenshots
+.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-dom run-jsbench run-goapp size check-node clean units-data demo-screenshots odoo-addon odoo-harness
 
 all: test
 
@@ -36,18 +36,18 @@ demo-screenshots: browser
 	GOCYCLE_REQUIRE_BROWSER=1 GOCYCLE_SCREENSHOTS=$(CURDIR)/docs $(GO) test -count=1 -run TestDemoScreenshots -v ./web/demo/browsertest
 
 ## test: lint, native tests with the race detector, wasm tests under Node
-test: lint test-native test-wasm wasm
+test: lint test-native test-wasm wasm odoo-addon
 
 # The browser tests skip without Chromium; GOCYCLE_REQUIRE_BROWSER=1 makes
 # that a failure here, so `make test` never passes without them.
 # GOCYCLE_REQUIRE_CLDR=1 and GOCYCLE_REQUIRE_NODE=1: the units tests that
 # regenerate the CLDR tables and compare with Intl in Node fail, not skip.
-test-native: browser units-data check-node
+test-native: browser units-data odoo-harness check-node
 	GOCYCLE_REQUIRE_BROWSER=1 GOCYCLE_REQUIRE_CLDR=1 GOCYCLE_REQUIRE_NODE=1 $(GO) test -race -count=1 ./...
 
 ## test-browser: only the tests in headless Chromium (the DOM driver's, the demo page's)
-test-browser: browser
-	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v ./drivers/dom/internal/browsertest ./web/demo/browsertest ./examples/goapp
+test-browser: browser odoo-harness
+	GOCYCLE_REQUIRE_BROWSER=1 $(GO) test -count=1 -v ./drivers/dom/internal/browsertest ./web/demo/browsertest ./examples/goapp ./examples/odoo-widget/browsertest
 
 ## browser: install Debian's Chromium if it is missing (needs root and apt)
 browser:
@@ -86,10 +86,11 @@ run-jsbench:
 	$(GO) run ./web/devserver -addr $(ADDR) -dir $(JSBENCH)
 
 ## size: raw, gzip and brotli size of the built wasm; units' size section of BENCHMARKS.md
-size: wasm check-node
+size: wasm odoo-addon check-node
 	bash internal/tools/size.sh $(BUILD)/demo.wasm
 	bash units/internal/sizereport/run.sh
 	bash examples/goapp/size.sh
+	bash examples/odoo-widget/sizereport.sh $(ADDON)/static/wasm/widgets.wasm
 
 ## units-data: install the pinned CLDR npm packages read by `go generate ./units`
 ## and the units tests (npm ci, only when missing or package-lock.json changed)
@@ -97,6 +98,31 @@ UNITS_GEN := units/internal/gen
 units-data: $(UNITS_GEN)/node_modules/.units-data-stamp
 $(UNITS_GEN)/node_modules/.units-data-stamp: $(UNITS_GEN)/package.json $(UNITS_GEN)/package-lock.json
 	npm ci --prefix $(UNITS_GEN) --ignore-scripts --no-audit --no-fund
+	touch $@
+
+## odoo-addon: build widgets.wasm into examples/odoo-widget/gocycle_widgets
+## (static/wasm/, with wasm_exec.js and gocycle.js in static/lib/ and the
+## module's content hash in static/src/wasm_version.js) and zip the addon
+## as build/gocycle_widgets.zip
+ADDON := examples/odoo-widget/gocycle_widgets
+odoo-addon:
+	@mkdir -p $(ADDON)/static/wasm $(ADDON)/static/lib build
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(ADDON)/static/wasm/widgets.wasm ./examples/odoo-widget/wasm
+	cp $(WASM_DIR)/wasm_exec.js $(ADDON)/static/lib/wasm_exec.js
+	cp web/gocycle.js $(ADDON)/static/lib/gocycle.js
+	printf '// Written by make odoo-addon: the content hash of static/wasm/widgets.wasm,\n// which the field component puts in the URLs it loads (cache busting).\nexport const WASM_VERSION = "%s";\n' \
+		"$$(sha256sum $(ADDON)/static/wasm/widgets.wasm | cut -c1-16)" >$(ADDON)/static/src/wasm_version.js
+	rm -f build/gocycle_widgets.zip
+	cd examples/odoo-widget && python3 -c 'import os, sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED); [z.write(os.path.join(d, f)) for d, _, fs in sorted(os.walk("gocycle_widgets")) for f in sorted(fs) if f != ".gitignore" and "__pycache__" not in d]; z.close()' ../../build/gocycle_widgets.zip
+	@echo "built build/gocycle_widgets.zip"
+
+## odoo-harness: install the pinned npm packages of the OWL harness
+## (@odoo/owl, esbuild) that the addon's browser tests bundle with
+## (npm ci, only when missing or package-lock.json changed)
+HARNESS := examples/odoo-widget/harness
+odoo-harness: $(HARNESS)/node_modules/.odoo-harness-stamp
+$(HARNESS)/node_modules/.odoo-harness-stamp: $(HARNESS)/package.json $(HARNESS)/package-lock.json
+	npm ci --prefix $(HARNESS) --ignore-scripts --no-audit --no-fund
 	touch $@
 
 check-node:
@@ -112,4 +138,4 @@ run-goapp:
 	$(GO) run ./examples/goapp -addr $(ADDR) -dir $(GOAPP) -wasm-exec $(WASM_DIR)/wasm_exec.js
 
 clean:
-	rm -rf $(BUILD) $(JSBENCH)/build $(GOAPP)
+	rm -rf $(BUILD) $(JSBENCH)/build $(GOAPP) build/gocycle_widgets.zip $(ADDON)/static/wasm/widgets.wasm $(ADDON)/static/lib/*.js $(ADDON)/static/src/wasm_version.js

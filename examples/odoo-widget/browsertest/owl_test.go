@@ -1,0 +1,245 @@
+//go:build !(js && wasm)
+
+package browsertest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// harnessErr is why the OWL harness could not be built; the OWL tests
+// skip (or fail) with it, the runtime's tests go on.
+var harnessErr error
+
+// WASMVersion is the content hash of a widgets.wasm, as `make odoo-addon`
+// writes it into static/src/wasm_version.js.
+func wasmVersion(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])[:16], nil
+}
+
+// buildHarness bundles harness/harness.js, with the addon's component as
+// it is and the stand-ins of the @web modules, with the pinned esbuild of
+// harness/node_modules, and serves the addon's static files as Odoo does.
+func buildHarness(ctx context.Context, dir string) error {
+	esbuild, err := filepath.Abs("../harness/node_modules/.bin/esbuild")
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(esbuild); err != nil {
+		harnessErr = fmt.Errorf("the OWL harness needs the npm packages of examples/odoo-widget/harness: run `make odoo-harness` (npm ci): %v", err)
+		return nil
+	}
+	version, err := wasmVersion(env.files["/widgets.wasm"])
+	if err != nil {
+		return err
+	}
+	versionJS := filepath.Join(dir, "wasm_version.js")
+	if err := os.WriteFile(versionJS, []byte("export const WASM_VERSION = \""+version+"\";\n"), 0o644); err != nil {
+		return err
+	}
+	bundle := filepath.Join(dir, "bundle.js")
+	cmd := exec.CommandContext(ctx, esbuild, "harness.js", "--bundle", "--format=esm", "--log-level=warning",
+		"--outfile="+bundle,
+		"--alias:@odoo/owl=./node_modules/@odoo/owl/dist/owl.es.js",
+		"--alias:@web/core/registry=./stubs/registry.js",
+		"--alias:@web/views/fields/standard_field_props=./stubs/standard_field_props.js",
+		"--alias:@web/core/assets=./stubs/assets.js",
+		"--alias:@web/core/utils/hooks=./stubs/hooks.js",
+		"--alias:@web/model/relational_model/utils=./stubs/relational_model_utils.js",
+		"--alias:@gocycle_widgets/wasm_version="+versionJS,
+	)
+	cmd.Dir = "../harness"
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("bundling the OWL harness with esbuild: %v\n%s", err, out)
+	}
+	html, err := filepath.Abs("../harness/harness.html")
+	if err != nil {
+		return err
+	}
+	env.files["/owl/harness.html"] = html
+	env.files["/owl/bundle.js"] = bundle
+	env.files["/gocycle_widgets/static/lib/wasm_exec.js"] = env.files["/wasm_exec.js"]
+	env.files["/gocycle_widgets/static/lib/gocycle.js"] = env.files["/gocycle.js"]
+	env.files["/gocycle_widgets/static/wasm/widgets.wasm"] = env.files["/widgets.wasm"]
+	env.version = version
+	return nil
+}
+
+// openForm opens the harness with the query's settings (n: copies of the
+// height field; lang: the user's language) and waits for every widget.
+func openForm(t *testing.T, query string, widgets int) *tab {
+	t.Helper()
+	setup(t)
+	if harnessErr != nil {
+		skipOrFail(t, harnessErr.Error())
+	}
+	tb := openTab(t, "/owl/harness.html"+query, `window.harnessReady === true`)
+	t.Cleanup(tb.checkExceptions)
+	tb.wait(fmt.Sprintf(`document.querySelectorAll(".o_form_view input[type=range]").length === %d`, widgets))
+	return tb
+}
+
+const heightOut = `document.querySelector("#field_h0 output").textContent`
+
+func TestOWLFieldShowsAndWritesTheRecord(t *testing.T) {
+	tb := openForm(t, "?lang=en_US", 2)
+	if got := tb.str(heightOut); got != "5 ft, 9 in" {
+		t.Errorf("175 cm for en_US shows %q, want 5 ft, 9 in", got)
+	}
+	if got := tb.str(`document.querySelector("#field_w0 output").textContent`); got != "154.5 lb" && got != "154 lb" {
+		t.Errorf("70 kg for en_US shows %q", got)
+	}
+	// The wasm URL carries the content hash; each script is loaded once.
+	if got := tb.str(`performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/gocycle_widgets/static/")).map((n) => new URL(n).pathname + new URL(n).search).sort().join(" ")`); got !=
+		fmt.Sprintf("/gocycle_widgets/static/lib/gocycle.js?v=%[1]s /gocycle_widgets/static/lib/wasm_exec.js?v=%[1]s /gocycle_widgets/static/wasm/widgets.wasm?v=%[1]s", env.version) {
+		t.Errorf("the static files fetched: %s", got)
+	}
+	// The keyboard: focus the height slider and press the right arrow.
+	tb.run(chromedp.Focus(chromedp.CSS("#field_h0 input[type=range]")), chromedp.KeyEvent(kb.ArrowRight))
+	tb.wait(`harness.updates.length === 1`)
+	// The step, 1 cm, is half an inch in inches: 69 in becomes 69.5 in.
+	if got := tb.str(`JSON.stringify(harness.updates[0])`); got != `{"height_cm":176.53}` {
+		t.Errorf("half an inch up wrote %s, want {\"height_cm\":176.53} (69.5 in, in cm)", got)
+	}
+	if got := tb.num(`harness.record.data.height_cm`); got != 176.53 {
+		t.Errorf("the record holds %v", got)
+	}
+	// A change from outside (an onchange, another user) shows.
+	tb.eval(`harness.record.data.height_cm = 200, true`)
+	tb.wait(heightOut + ` === "6 ft, 6.5 in"`)
+	if n := tb.num(`harness.updates.length`); n != 1 {
+		t.Errorf("a change from outside was written back: %v updates", n)
+	}
+	// Readonly disables it, and back.
+	tb.eval(`harness.setReadonly(true), true`)
+	tb.wait(`document.querySelector("#field_h0 input[type=range]").disabled === true`)
+	tb.eval(`harness.setReadonly(false), true`)
+	tb.wait(`document.querySelector("#field_h0 input[type=range]").disabled === false`)
+	// Another language, as Odoo switches it: the page loads again with
+	// the user's new language. Labels and units change, the value
+	// (written above) does not, and nothing is written.
+	es := openForm(t, "?lang=es_ES", 2)
+	if got := es.str(`document.querySelector("#field_h0 label").textContent + "/" + document.querySelector("#field_w0 label").textContent`); got != "Altura/Peso" {
+		t.Errorf("the labels in es_ES are %q", got)
+	}
+	if got := es.str(heightOut); got != "1 m y 75 cm" {
+		t.Errorf("175 cm for es_ES shows %q", got)
+	}
+	if got := es.str(`document.querySelector("#field_w0 output").textContent`); got != "70 kg" {
+		t.Errorf("70 kg for es_ES shows %q", got)
+	}
+	if n := es.num(`harness.updates.length`); n != 0 {
+		t.Errorf("showing the form in es_ES wrote %v updates", n)
+	}
+	// Unmounting the field destroys its widget.
+	tb.eval(`harness.setFields(0), true`)
+	tb.wait(`GoCycle.widgetStats().instances === 0`)
+	if n := tb.num(`GoCycle.widgetStats(true).go.instances`); n != 0 {
+		t.Errorf("%v Go instances after the fields were unmounted", n)
+	}
+}
+
+func TestOWLPendingValueIsSavedAfterADrag(t *testing.T) {
+	tb := openForm(t, "", 2)
+	// A drag: several input events, then a save at once, before the
+	// write delay: NEED_LOCAL_CHANGES hands the last value over.
+	tb.eval(`(() => { const i = document.querySelector("#field_w0 input[type=range]");
+		for (const v of [160, 170, 180]) { i.value = String(v); i.dispatchEvent(new Event("input", {bubbles: true})); } return true; })()`)
+	saved := tb.str(`harness.save().then((d) => JSON.stringify(d.weight_kg))`)
+	want := tb.str(`String(Math.round(180 * 0.45359237 * 1e9) / 1e9)`)
+	if saved != want && !strings.HasPrefix(saved, want[:5]) {
+		t.Errorf("saved weight %s, want 180 lb in kg (%s)", saved, want)
+	}
+	if n := tb.num(`harness.updates.length`); n != 1 {
+		t.Errorf("%v record updates for one drag, want 1", n)
+	}
+}
+
+func TestOWLFiftyFieldsLoadTheModuleOnce(t *testing.T) {
+	tb := openForm(t, "?n=50", 51)
+	if n := tb.num(`performance.getEntriesByType("resource").filter((e) => e.name.includes("widgets.wasm")).length`); n != 1 {
+		t.Errorf("widgets.wasm fetched %v times", n)
+	}
+	if n := tb.num(`GoCycle.widgetStats().instantiations`); n != 1 {
+		t.Errorf("instantiated %v times", n)
+	}
+	if n := tb.num(`new Set(harness.loadJSCalls).size`); n != 2 {
+		t.Errorf("loadJS loaded %v scripts, want 2 (wasm_exec.js, gocycle.js)", n)
+	}
+	// Fault isolation on the same page: a widget that panics, mounted
+	// beside the form, shows its error and the fields go on.
+	tb.eval(`GoCycle.mount(document.getElementById("outside"), "test-crash", {}, () => {}).then((h) => { window.crash = h; return true; })`)
+	tb.wait(`document.querySelector("#outside button") !== null`)
+	tb.run(chromedp.Click(chromedp.CSS("#outside button")))
+	tb.wait(`document.querySelector("#outside .gocycle-error") !== null`)
+	tb.run(chromedp.Focus(chromedp.CSS("#field_h49 input[type=range]")), chromedp.KeyEvent(kb.ArrowLeft))
+	tb.wait(`harness.updates.length === 1`)
+	tb.wait(`Array.from(document.querySelectorAll(".o_form_view [name=height_cm] output")).every((o) => o.textContent === "5 ft, 8.5 in")`)
+	tb.eval(`crash.destroy(), harness.setFields(0), true`)
+	tb.wait(`GoCycle.widgetStats().instances === 0`)
+}
+
+func TestOWLMountUnmountDoesNotLeak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2,000 mount/unmount cycles")
+	}
+	tb := openForm(t, "", 2)
+	tb.eval(`harness.setFields(0), true`)
+	tb.wait(`GoCycle.widgetStats().instances === 0`)
+	// OWL's reactivity keeps the record observer of an unmounted field
+	// (useRecordObserver's effect) until the record next changes, in Odoo
+	// as here: change it before measuring, as any edit does.
+	touch := func(v int) { tb.eval(fmt.Sprintf(`harness.record.data.height_cm = %d, true`, v)) }
+	tb.eval(`harness.cycle(100)`)
+	touch(170)
+	after100 := tb.measure()
+	tb.eval(`harness.cycle(1900)`)
+	touch(171)
+	after2000 := tb.measure()
+	t.Logf("OWL field, after 100 cycles:  JS heap %.0f B, Go heap %.0f B, live js.Funcs %.0f, JS values held by Go %.0f",
+		after100.JSHeap, after100.GoHeap, after100.Funcs, after100.GoRefs)
+	t.Logf("OWL field, after 2000 cycles: JS heap %.0f B, Go heap %.0f B, live js.Funcs %.0f, JS values held by Go %.0f",
+		after2000.JSHeap, after2000.GoHeap, after2000.Funcs, after2000.GoRefs)
+	if after2000.Funcs != after100.Funcs {
+		t.Errorf("live js.Funcs: %v then %v", after100.Funcs, after2000.Funcs)
+	}
+	if d := after2000.GoRefs - after100.GoRefs; d > 20 {
+		t.Errorf("JS values held by Go grew by %v", d)
+	}
+	if d := after2000.GoHeap - after100.GoHeap; d > 256<<10 {
+		t.Errorf("the Go heap grew by %.0f bytes", d)
+	}
+	// The JavaScript heap of this page is logged, not asserted: it grows
+	// by some 5 kB a cycle with OWL mounting and unmounting the field,
+	// while the same cycles through GoCycle.mount alone
+	// (TestMountDestroyDoesNotLeak) leave it flat. What OWL or the
+	// harness keeps is not found yet (see examples/odoo-widget/README.md).
+	t.Logf("OWL field: the JavaScript heap grew by %.0f bytes in 1,900 cycles (not asserted)", after2000.JSHeap-after100.JSHeap)
+}
+
+func TestExtractProps(t *testing.T) {
+	tb := openForm(t, "", 2)
+	got := tb.str(`JSON.stringify([
+		harness.extractProps({options: {unit: "centimeter", usage: "person-height", min: 50, max: "250", step: "0.5"}, attrs: {}}),
+		harness.extractProps({options: {}, attrs: {}}),
+		harness.entry.supportedTypes, harness.entry.isEmpty(0), harness.entry.isEmpty(false)])`)
+	want := `[{"unit":"centimeter","usage":"person-height","min":50,"max":250,"step":0.5},{},["float","integer"],false,false]`
+	if got != want {
+		t.Errorf("extractProps etc.:\n got %s\nwant %s", got, want)
+	}
+}

@@ -1,0 +1,28 @@
+# -*- coding: utf-8 -*-
+{
+    "name": "gocycle widgets",
+    "summary": "Field widgets written in Go (gocycle, WebAssembly): a quantity slider shown in the user's units",
+    "description": """
+Field widgets that are gocycle apps compiled to WebAssembly. The
+gocycle_quantity_slider widget shows a float or integer field stored in a
+canonical unit (centimeters, kilograms) in the units the user's language
+prefers, and writes it back in the canonical unit. A demo model, "gocycle
+demo person", uses it on a height and a weight.
+""",
+    "version": "17.0.1.0.0",
+    "category": "Hidden/Tools",
+    "license": "MIT",
+    "author": "gocycle",
+    "depends": ["web"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/demo_views.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "gocycle_widgets/static/src/**/*",
+        ],
+    },
+    "installable": True,
+    "application": False,
+}

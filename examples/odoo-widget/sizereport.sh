@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Reports the size of widgets.wasm (raw, gzip -9, brotli 11) beside a
+# hello-world wasm built the same way (the Go runtime floor), and writes
+# the widgets-size section of BENCHMARKS.md (between
+# <!-- widgets-size:start --> and <!-- widgets-size:end -->; the rest of
+# the file is left alone). Run from the repository root by `make size`.
+set -euo pipefail
+GO=${GO:-go}
+widgets=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+mkdir -p "$out/hello"
+cat >"$out/hello/main.go" <<'GO'
+package main
+
+func main() { println("hello, world") }
+GO
+(cd "$out/hello" && GOOS=js GOARCH=wasm GOFLAGS=-mod=mod GO111MODULE=off $GO build -trimpath -ldflags="-s -w" -o "$out/hello.wasm" main.go)
+cp "$widgets" "$out/widgets.wasm"
+table=$(bash internal/tools/size.sh "$out/hello.wasm" "$out/widgets.wasm")
+echo "$table"
+num() { echo "$table" | awk -F'|' -v f="$1.wasm" -v c="$2" '$2 ~ f {gsub(/ /,"",$c); print $c}'; }
+section=$(cat <<MD
+<!-- widgets-size:start -->
+## Size of widgets.wasm
+
+The Odoo addon's module (examples/odoo-widget/wasm: the quantity slider,
+the plain slider and the language selector, with their messages, CLDR unit
+data for the default locales and encoding/json), beside a hello world
+(\`println\`) built the same way, the Go runtime's floor. Both are built with
+\`GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w"\`
+($($GO version | cut -d' ' -f3)). Regenerate with \`make size\`
+(examples/odoo-widget/sizereport.sh).
+
+$table
+
+- widgets.wasm over hello world: +$(( $(num widgets 3) - $(num hello 3) )) bytes raw,
+  +$(( $(num widgets 5) - $(num hello 5) )) bytes brotli.
+<!-- widgets-size:end -->
+MD
+)
+f=BENCHMARKS.md
+touch "$f"
+if grep -q '<!-- widgets-size:start -->' "$f"; then
+  SECTION="$section" python3 - "$f" <<'PY'
+import os, re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = re.sub(r"<!-- widgets-size:start -->.*?<!-- widgets-size:end -->", lambda m: os.environ["SECTION"], s, flags=re.S)
+open(p, "w", encoding="utf-8").write(s)
+PY
+else
+  printf '\n%s\n' "$section" >>"$f"
+fi
+echo "updated the widgets-size section of $f"
