@@ -37,6 +37,8 @@ type PropError struct {
 	Used  string // what the widget does instead ("shown as empty")
 }
 
+// Error names the prop, what came and what was wanted, and what the
+// widget does instead.
 func (e *PropError) Error() string {
 	s := fmt.Sprintf("widget: prop %q is %s, want %s", e.Name, describe(e.Value), e.Want)
 	if e.Used != "" {
