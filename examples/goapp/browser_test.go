@@ -4,11 +4,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/gocycle/gocycle/internal/browsertest"
 )
 
 // The browser test builds this example for GOOS=js GOARCH=wasm, serves it
@@ -25,37 +24,13 @@ import (
 // GOCYCLE_CHROMIUM. Without one it is skipped, unless
 // GOCYCLE_REQUIRE_BROWSER=1, which makes that a failure.
 
-func findBrowser() (string, error) {
-	if p := os.Getenv("GOCYCLE_CHROMIUM"); p != "" {
-		return exec.LookPath(p)
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium or Chrome on PATH (chromium, chromium-browser, google-chrome)")
-}
-
 // start builds the wasm, serves the page and opens it in a new browser.
 func start(t *testing.T) context.Context {
 	t.Helper()
-	browser, err := findBrowser()
-	if err != nil {
-		msg := "the go-app example's browser test needs Chromium: " + err.Error() +
-			"; install it (apt-get install chromium, or `make browser`) or set GOCYCLE_CHROMIUM to its path"
-		if os.Getenv("GOCYCLE_REQUIRE_BROWSER") == "1" {
-			t.Fatal(msg + " (GOCYCLE_REQUIRE_BROWSER=1 makes this a failure)")
-		}
-		t.Skip(msg)
-	}
+	browser := browsertest.Chromium(t)
 	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "web", "app.wasm"), ".")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building examples/goapp for js/wasm: %v\n%s", err, out)
+	if err := browsertest.BuildWasm(filepath.Join(dir, "web", "app.wasm"), ".", "-trimpath", "-ldflags=-s -w"); err != nil {
+		t.Fatal(err)
 	}
 	js, err := os.ReadFile("../../web/gocycle.js")
 	if err != nil {
@@ -64,26 +39,14 @@ func start(t *testing.T) context.Context {
 	if err := os.WriteFile(filepath.Join(dir, "web", "gocycle.js"), js, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	wasmExec, err := goWasmExec()
+	wasmExec, err := browsertest.WasmExecJS()
 	if err != nil {
 		t.Fatal(err)
 	}
 	server := httptest.NewServer(newHandler(dir, wasmExec)) // 127.0.0.1
 	t.Cleanup(server.Close)
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-	)
-	t.Cleanup(cancelAlloc)
-	bctx, cancelBrowser := chromedp.NewContext(alloc)
+	bctx, cancelBrowser := browsertest.NewBrowser(browser, filepath.Join(dir, "profile"))
 	t.Cleanup(cancelBrowser)
 	tctx, cancelTimeout := context.WithTimeout(bctx, 2*time.Minute)
 	t.Cleanup(cancelTimeout)

@@ -4,20 +4,17 @@ package browsertest
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/gocycle/gocycle/internal/browsertest"
 )
 
 // env is shared by the tests of the binary: the demo built once, one
@@ -42,31 +39,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func findBrowser() (string, error) {
-	if p := os.Getenv("GOCYCLE_CHROMIUM"); p != "" {
-		return exec.LookPath(p)
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium or Chrome on PATH (chromium, chromium-browser, google-chrome)")
-}
-
 // setup returns the browser and the page's URL, or skips the test (fails
 // it with GOCYCLE_REQUIRE_BROWSER=1) when there is no browser.
 func setup(t *testing.T) (context.Context, string) {
 	t.Helper()
-	path, err := findBrowser()
-	if err != nil {
-		msg := "the demo's browser tests need Chromium: " + err.Error() +
-			"; install it (apt-get install chromium, or `make browser`) or set GOCYCLE_CHROMIUM to its path"
-		if os.Getenv("GOCYCLE_REQUIRE_BROWSER") == "1" {
-			t.Fatal(msg + " (GOCYCLE_REQUIRE_BROWSER=1 makes this a failure)")
-		}
-		t.Skip(msg)
-	}
+	path := browsertest.Chromium(t)
 	env.once.Do(func() { env.err = start(path) })
 	if env.err != nil {
 		t.Fatal(env.err)
@@ -82,61 +59,32 @@ func start(browser string) error {
 		return err
 	}
 	env.dir = dir
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "demo.wasm"), "..")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building web/demo for js/wasm: %v\n%s", err, out)
+	if err := browsertest.BuildWasm(filepath.Join(dir, "demo.wasm"), "..", "-trimpath", "-ldflags=-s -w"); err != nil {
+		return err
 	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	wasmExec, err := browsertest.WasmExecJS()
 	if err != nil {
-		return fmt.Errorf("go env GOROOT: %v", err)
+		return err
 	}
 	files := map[string]string{
 		"/":                   "../../static/index.html",
 		"/build/gocycle.js":   "../../gocycle.js",
-		"/build/wasm_exec.js": filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"),
+		"/build/wasm_exec.js": wasmExec,
 		"/build/demo.wasm":    filepath.Join(dir, "demo.wasm"),
 	}
-	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		if f, ok := files[r.URL.Path]; ok {
-			http.ServeFile(w, r, f)
-			return
-		}
-		http.NotFound(w, r)
-	}))
+	server := httptest.NewServer(browsertest.Files(files, nil))
 	env.url = server.URL
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
+	bctx, cancelBrowser := browsertest.NewBrowser(browser, filepath.Join(dir, "profile"),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("lang", "en-US"),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
 		chromedp.WindowSize(820, 660),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
 	)
-	bctx, cancelBrowser := chromedp.NewContext(alloc)
 	env.shutdown = func() {
 		cancelBrowser()
-		cancelAlloc()
 		server.Close()
 	}
-	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(bctx) }()
-	select {
-	case err := <-started:
-		if err != nil {
-			return fmt.Errorf("starting %s: %v", browser, err)
-		}
-	case <-time.After(time.Minute):
-		return fmt.Errorf("%s did not start within a minute", browser)
+	if err := browsertest.StartBrowser(bctx, browser); err != nil {
+		return err
 	}
 	env.browser = bctx
 	return nil

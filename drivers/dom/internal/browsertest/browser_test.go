@@ -4,12 +4,10 @@ package browsertest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/domdebugger"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/gocycle/gocycle/internal/browsertest"
 )
 
 // The environment every test shares: the app built once, one server and
@@ -55,35 +54,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// findBrowser returns the path of Chromium or Chrome: GOCYCLE_CHROMIUM if
-// set, else the first of chromium, chromium-browser, google-chrome and
-// google-chrome-stable on PATH.
-func findBrowser() (string, error) {
-	if p := os.Getenv("GOCYCLE_CHROMIUM"); p != "" {
-		return exec.LookPath(p)
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium or Chrome on PATH (chromium, chromium-browser, google-chrome)")
-}
-
 // setup returns the shared browser context and the server's URL, setting
 // them up the first time. Without a browser the test is skipped, or fails
 // when GOCYCLE_REQUIRE_BROWSER=1.
 func setup(t *testing.T) (context.Context, string) {
 	t.Helper()
-	path, err := findBrowser()
-	if err != nil {
-		msg := "browser tests need Chromium: " + err.Error() +
-			"; install it (apt-get install chromium, or `make browser`) or set GOCYCLE_CHROMIUM to its path"
-		if os.Getenv("GOCYCLE_REQUIRE_BROWSER") == "1" {
-			t.Fatal(msg + " (GOCYCLE_REQUIRE_BROWSER=1 makes this a failure)")
-		}
-		t.Skip(msg)
-	}
+	path := browsertest.Chromium(t)
 	env.once.Do(func() { env.err = start(path) })
 	if env.err != nil {
 		t.Fatal(env.err)
@@ -99,72 +75,32 @@ func start(browser string) error {
 		return err
 	}
 	env.dir = dir
-	buildCtx, cancelBuild := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancelBuild()
-	build := exec.CommandContext(buildCtx, "go", "build", "-o", filepath.Join(dir, "app.wasm"), "./testapp")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building testapp for js/wasm: %v\n%s", err, out)
+	if err := browsertest.BuildWasm(filepath.Join(dir, "app.wasm"), "./testapp"); err != nil {
+		return err
 	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		return fmt.Errorf("go env GOROOT: %v", err)
-	}
-	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js")
-	runtimeJS, err := filepath.Abs("../../../../web/gocycle.js")
+	files, err := browsertest.AppFiles(filepath.Join(dir, "app.wasm"))
 	if err != nil {
 		return err
 	}
-	files := map[string]string{
-		"/gocycle.js":   runtimeJS,
-		"/wasm_exec.js": wasmExec,
-		"/app.wasm":     filepath.Join(dir, "app.wasm"),
-	}
-	env.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
+	env.server = httptest.NewServer(browsertest.Files(files, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/" {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, page)
-			return
-		}
-		if f, ok := files[r.URL.Path]; ok {
-			http.ServeFile(w, r, f)
 			return
 		}
 		http.NotFound(w, r)
 	}))
 	env.url = env.server.URL
 
-	profile := filepath.Join(dir, "profile")
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-	)
-	ctx, cancel := chromedp.NewContext(alloc)
+	ctx, cancel := browsertest.NewBrowser(browser, filepath.Join(dir, "profile"))
 	env.shutdown = func() {
 		cancel()
-		cancelAlloc()
 		env.server.Close()
 	}
 	// Start the browser now, so that its start-up is not counted in the
-	// first test's timeouts. The context of this first run must have no
-	// deadline (it would end the browser), so a timer watches it instead.
-	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(ctx) }()
-	select {
-	case err := <-started:
-		if err != nil {
-			return fmt.Errorf("starting %s: %v", browser, err)
-		}
-	case <-time.After(time.Minute):
-		return fmt.Errorf("%s did not start within a minute", browser)
+	// first test's timeouts.
+	if err := browsertest.StartBrowser(ctx, browser); err != nil {
+		return err
 	}
 	env.browser = ctx
 	fmt.Fprintf(os.Stderr, "browsertest: built testapp and started %s in %v\n", browser, time.Since(begin).Round(time.Millisecond))

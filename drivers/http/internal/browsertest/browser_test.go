@@ -5,35 +5,17 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/gocycle/gocycle/internal/browsertest"
 )
-
-// findBrowser returns the path of Chromium or Chrome: GOCYCLE_CHROMIUM if
-// set, else the first of chromium, chromium-browser, google-chrome and
-// google-chrome-stable on PATH.
-func findBrowser() (string, error) {
-	if p := os.Getenv("GOCYCLE_CHROMIUM"); p != "" {
-		return exec.LookPath(p)
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium or Chrome on PATH (chromium, chromium-browser, google-chrome)")
-}
 
 // page runs the test app in #app.
 const page = `<!doctype html>
@@ -58,42 +40,20 @@ const page = `<!doctype html>
 // relative GET and an Odoo JSON-RPC call that needs the page's session
 // cookie, reach the local server, and their answers reach the DOM.
 func TestFetchReachesTheDOM(t *testing.T) {
-	browser, err := findBrowser()
-	if err != nil {
-		msg := "the browser test needs Chromium: " + err.Error() +
-			"; install it (apt-get install chromium, or `make browser`) or set GOCYCLE_CHROMIUM to its path"
-		if os.Getenv("GOCYCLE_REQUIRE_BROWSER") == "1" {
-			t.Fatal(msg + " (GOCYCLE_REQUIRE_BROWSER=1 makes this a failure)")
-		}
-		t.Skip(msg)
-	}
+	browser := browsertest.Chromium(t)
 
 	dir := t.TempDir()
-	buildCtx, cancelBuild := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancelBuild()
-	build := exec.CommandContext(buildCtx, "go", "build", "-o", filepath.Join(dir, "app.wasm"), "./testapp")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building testapp for js/wasm: %v\n%s", err, out)
-	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		t.Fatalf("go env GOROOT: %v", err)
-	}
-	runtimeJS, err := filepath.Abs("../../../../web/gocycle.js")
-	if err != nil {
+	if err := browsertest.BuildWasm(filepath.Join(dir, "app.wasm"), "./testapp"); err != nil {
 		t.Fatal(err)
 	}
-	files := map[string]string{
-		"/gocycle.js":   runtimeJS,
-		"/wasm_exec.js": filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"),
-		"/app.wasm":     filepath.Join(dir, "app.wasm"),
+	files, err := browsertest.AppFiles(filepath.Join(dir, "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	var mu sync.Mutex
 	var seen []string // what the API endpoints were asked, and how
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
+	srv := httptest.NewServer(browsertest.Files(files, func(w http.ResponseWriter, r *http.Request) {
 		_, cookieErr := r.Cookie("session_id")
 		note := func(s string) {
 			mu.Lock()
@@ -123,31 +83,15 @@ func TestFetchReachesTheDOM(t *testing.T) {
 			}
 			fmt.Fprintf(w, `{"jsonrpc": "2.0", "id": %d, "result": [{"id": 14, "name": "Azure Interior"}, {"id": 10, "name": "Deco Addict"}]}`, call.ID)
 		default:
-			if f, ok := files[r.URL.Path]; ok {
-				http.ServeFile(w, r, f)
-				return
-			}
 			http.NotFound(w, r)
 		}
 	}))
 	defer srv.Close()
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-	)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
+	ctx, cancel := browsertest.NewBrowser(browser, filepath.Join(dir, "profile"))
 	defer cancel()
-	if err := chromedp.Do(ctx); err != nil { // starts the browser, with no deadline
-		t.Fatalf("starting %s: %v", browser, err)
+	if err := browsertest.StartBrowser(ctx, browser); err != nil {
+		t.Fatal(err)
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelTimeout()
