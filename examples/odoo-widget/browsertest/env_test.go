@@ -283,10 +283,13 @@ func (tb *tab) str(expr string) string {
 	return s
 }
 
-// wait polls an expression until it is true.
+// wait polls an expression until it is true. An expression that throws
+// (an element not rendered yet) counts as false: a poll whose expression
+// throws does not time out but waits for the tab's deadline, minutes on,
+// which looks like a hung page.
 func (tb *tab) wait(expr string) {
 	tb.t.Helper()
-	_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second)))
+	_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void]("(() => { try { return !!("+expr+"); } catch (e) { return false; } })()", chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second)))
 	if err != nil {
 		tb.t.Fatalf("waiting for %s: %v", expr, err)
 	}

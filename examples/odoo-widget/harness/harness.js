@@ -54,7 +54,7 @@ class FormView extends Component {
   static template = xml`
     <div class="o_form_view" t-att-lang="state.lang">
       <t t-foreach="state.fields" t-as="f" t-key="f.key">
-        <div class="o_field_widget" t-att-id="'field_' + f.key" t-att-name="f.name">
+        <div class="o_field_widget" t-att-id="'field_' + (f.base || f.key)" t-att-name="f.name">
           <Field t-props="fieldProps(f)"/>
         </div>
       </t>
@@ -91,6 +91,22 @@ const harness = {
   },
   setFields(n) {
     harness.form.state.fields = fieldsFor(n);
+  },
+  // setLang switches the user's language in place. OWL 2 updates a child
+  // component only if one of its props changed (or the render is deep),
+  // and the fields' props do not carry the language (the component reads
+  // it from the user service, as in Odoo, where a new language reloads
+  // the web client): re-rendering the form alone never reaches them. So
+  // the fields are rendered deep (their onWillUpdateProps pushes the new
+  // lang to the mounted widgets), or, with remount, mounted anew.
+  setLang(lang, { remount = false } = {}) {
+    user.lang = lang;
+    harness.form.state.lang = lang;
+    if (remount) {
+      harness.form.state.fields = harness.form.state.fields.map((f) => ({ ...f, base: f.base || f.key, key: (f.base || f.key) + "@" + lang }));
+    } else {
+      harness.form.render(true);
+    }
   },
   // cycle adds and removes the height field n times, each time waiting
   // until its widget shows (every 50th) or has started.
