@@ -54,16 +54,5 @@ $table
 <!-- goapp-size:end -->
 MD
 )
-touch "$OUT"
-if grep -q '^<!-- goapp-size:start -->$' "$OUT"; then
-	SECTION="$section" python3 - "$OUT" <<'PY'
-import os, re, sys
-p = sys.argv[1]
-s = open(p, encoding="utf-8").read()
-s = re.sub(r"<!-- goapp-size:start -->.*?<!-- goapp-size:end -->", lambda m: os.environ["SECTION"], s, flags=re.S)
-open(p, "w", encoding="utf-8").write(s)
-PY
-else
-	printf '\n%s\n' "$section" >>"$OUT"
-fi
+printf '%s\n' "$section" | bash internal/tools/section.sh goapp-size "$OUT"
 echo "updated the goapp-size section of $OUT"

@@ -40,16 +40,5 @@ $table
 MD
 )
 f=BENCHMARKS.md
-touch "$f"
-if grep -q '<!-- widgets-size:start -->' "$f"; then
-  SECTION="$section" python3 - "$f" <<'PY'
-import os, re, sys
-p = sys.argv[1]
-s = open(p, encoding="utf-8").read()
-s = re.sub(r"<!-- widgets-size:start -->.*?<!-- widgets-size:end -->", lambda m: os.environ["SECTION"], s, flags=re.S)
-open(p, "w", encoding="utf-8").write(s)
-PY
-else
-  printf '\n%s\n' "$section" >>"$f"
-fi
+printf '%s\n' "$section" | bash internal/tools/section.sh widgets-size "$f"
 echo "updated the widgets-size section of $f"

@@ -160,20 +160,8 @@ EOF
 	echo "<!-- streams:end -->"
 } >"$tmp/section.md"
 
-# Replace this script's section of $OUT and leave the others (the DOM
-# benchmark's, the units size report) as they are.
-if [ ! -f "$OUT" ]; then
-	printf '# Benchmarks\n\nWritten by `make bench` and `make size`; do not edit by hand.\n' >"$OUT"
-fi
-if grep -q '^<!-- streams:start -->$' "$OUT"; then
-	awk -v f="$tmp/section.md" '
-		$0 == "<!-- streams:start -->" { while ((getline l < f) > 0) print l; skip = 1; next }
-		$0 == "<!-- streams:end -->" { skip = 0; next }
-		!skip { print }' "$OUT" >"$tmp/out.md"
-else
-	{ cat "$OUT"; echo; cat "$tmp/section.md"; } >"$tmp/out.md"
-fi
-mv "$tmp/out.md" "$OUT"
+# Replace this script's section of $OUT and leave the others as they are.
+bash internal/tools/section.sh streams "$OUT" <"$tmp/section.md"
 
 echo
 cat "$tmp/table.md"

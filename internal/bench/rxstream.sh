@@ -66,15 +66,6 @@ $crossing
 <!-- rxstream:end -->
 MD
 } >"$tmp/section.md"
-touch "$OUT"
-if grep -q '^<!-- rxstream:start -->$' "$OUT"; then
-	awk -v f="$tmp/section.md" '
-		$0 == "<!-- rxstream:start -->" { while ((getline l < f) > 0) print l; skip = 1; next }
-		$0 == "<!-- rxstream:end -->" { skip = 0; next }
-		!skip { print }' "$OUT" >"$tmp/out.md"
-else
-	{ cat "$OUT"; echo; cat "$tmp/section.md"; } >"$tmp/out.md"
-fi
-cat "$tmp/out.md" >"$OUT"
+bash internal/tools/section.sh rxstream "$OUT" <"$tmp/section.md"
 cat "$tmp/section.md"
 echo "updated the rxstream section of $OUT"
