@@ -107,16 +107,7 @@ func TestSwitchLatestCancelsTheOthers(t *testing.T) {
 	if got := a.rec.wait(t, 1); !slices.Equal(got, []string{"search 200 last"}) {
 		t.Errorf("the app saw %q, want only the last answer", got)
 	}
-	var cancelled []string
-	for range 4 {
-		select {
-		case q := <-ended:
-			cancelled = append(cancelled, q)
-		case <-time.After(10 * time.Second):
-			t.Fatalf("only %q were cancelled", cancelled)
-		}
-	}
-	slices.Sort(cancelled)
+	cancelled := cancellations(t, ended, 4)
 	if want := []string{"g", "go", "goc", "gocy"}; !slices.Equal(cancelled, want) {
 		t.Errorf("cancelled %q, want %q", cancelled, want)
 	}

@@ -171,3 +171,20 @@ func every(category string) func(*cyclehttp.Source) *stream.Stream[string] {
 		return stream.FlattenConcurrently(stream.Map(src.Select(category), describe))
 	}
 }
+
+// cancellations receives n cancelled queries from ended and returns them
+// sorted, failing t if they do not all come within 10 seconds.
+func cancellations(t *testing.T, ended <-chan string, n int) []string {
+	t.Helper()
+	var got []string
+	for range n {
+		select {
+		case q := <-ended:
+			got = append(got, q)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("only %q were cancelled", got)
+		}
+	}
+	slices.Sort(got)
+	return got
+}

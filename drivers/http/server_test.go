@@ -79,16 +79,7 @@ func TestSwitchLatestOnTheWire(t *testing.T) {
 		<-arrived
 	}
 	a.req.send(cyclehttp.Request{URL: "/search", Query: map[string]string{"q": "gocycle"}, Category: "search"})
-	var cancelled []string
-	for range 4 {
-		select {
-		case q := <-ended:
-			cancelled = append(cancelled, q)
-		case <-time.After(10 * time.Second):
-			t.Fatalf("the server saw only %q cancelled", cancelled)
-		}
-	}
-	slices.Sort(cancelled)
+	cancelled := cancellations(t, ended, 4)
 	if want := []string{"g", "go", "goc", "gocy"}; !slices.Equal(cancelled, want) {
 		t.Errorf("the server saw %q cancelled, want %q", cancelled, want)
 	}
