@@ -4,12 +4,10 @@ package browsertest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,6 +16,8 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/gocycle/gocycle/internal/browsertest"
 )
 
 // env is shared by the tests of the binary: the wasm built once, one
@@ -50,18 +50,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func findBrowser() (string, error) {
-	if p := os.Getenv("GOCYCLE_CHROMIUM"); p != "" {
-		return exec.LookPath(p)
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium or Chrome on PATH (chromium, chromium-browser, google-chrome)")
-}
-
 // skipOrFail skips the test, or fails it under GOCYCLE_REQUIRE_BROWSER=1.
 func skipOrFail(t *testing.T, msg string) {
 	t.Helper()
@@ -73,11 +61,7 @@ func skipOrFail(t *testing.T, msg string) {
 
 func setup(t *testing.T) (context.Context, string) {
 	t.Helper()
-	path, err := findBrowser()
-	if err != nil {
-		skipOrFail(t, "the widget browser tests need Chromium: "+err.Error()+
-			"; install it (apt-get install chromium, or `make browser`) or set GOCYCLE_CHROMIUM to its path")
-	}
+	path := browsertest.Chromium(t)
 	env.once.Do(func() { env.err = start(path) })
 	if env.err != nil {
 		t.Fatal(env.err)
@@ -94,70 +78,44 @@ func start(browser string) error {
 		return err
 	}
 	env.dir = dir
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), browsertest.BuildTimeout)
 	defer cancel()
 	wasm := filepath.Join(dir, "widgets.wasm")
-	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-tags", "gocycle_testwidgets", "-o", wasm, "../wasm")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building examples/odoo-widget/wasm for js/wasm: %v\n%s", err, out)
+	if err := browsertest.BuildWasm(wasm, "../wasm", "-trimpath", "-ldflags=-s -w", "-tags", "gocycle_testwidgets"); err != nil {
+		return err
 	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		return fmt.Errorf("go env GOROOT: %v", err)
-	}
-	runtimeJS, err := filepath.Abs("../../../web/gocycle.js")
+	files, err := browsertest.AppFiles(wasm)
 	if err != nil {
 		return err
 	}
-	env.files = map[string]string{
-		"/gocycle.js":   runtimeJS,
-		"/wasm_exec.js": filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"),
-		"/widgets.wasm": wasm,
-	}
+	files["/widgets.wasm"] = files["/app.wasm"]
+	delete(files, "/app.wasm")
+	env.files = files
 	if err := buildHarness(ctx, dir); err != nil {
 		return err
 	}
-	server := httptest.NewServer(http.HandlerFunc(serve))
+	server := httptest.NewServer(browsertest.Files(env.files, serve))
 	env.url = server.URL
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
+	bctx, cancelBrowser := browsertest.NewBrowser(browser, filepath.Join(dir, "profile"),
 		chromedp.Flag("lang", "en-US"),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
 		chromedp.WindowSize(1000, 800),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
 	)
-	bctx, cancelBrowser := chromedp.NewContext(alloc)
 	env.shutdown = func() {
 		cancelBrowser()
-		cancelAlloc()
 		server.Close()
 	}
-	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(bctx) }()
-	select {
-	case err := <-started:
-		if err != nil {
-			return fmt.Errorf("starting %s: %v", browser, err)
-		}
-	case <-time.After(time.Minute):
-		return fmt.Errorf("%s did not start within a minute", browser)
+	if err := browsertest.StartBrowser(bctx, browser); err != nil {
+		return err
 	}
 	env.browser = bctx
 	fmt.Fprintf(os.Stderr, "browsertest: built widgets.wasm and started %s in %v\n", browser, time.Since(begin).Round(time.Millisecond))
 	return nil
 }
 
-// serve serves the test pages and files. /octet/widgets.wasm is the module
-// with the wrong MIME type, as Odoo's static files may send it.
+// serve serves the test pages that are not in env.files (browsertest.Files
+// serves those). /octet/widgets.wasm is the module with the wrong MIME
+// type, as Odoo's static files may send it.
 func serve(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
 	switch r.URL.Path {
 	case "/runtime.html":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -171,10 +129,6 @@ func serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		w.Write(f)
-		return
-	}
-	if f, ok := env.files[r.URL.Path]; ok {
-		http.ServeFile(w, r, f)
 		return
 	}
 	http.NotFound(w, r)
