@@ -76,6 +76,9 @@ msgstr "Altura"
 
 msgid "Weight"
 msgstr "Peso"
+
+msgid "Out of range: %(min)s to %(max)s"
+msgstr "Fuera de rango: %(min)s a %(max)s"
 `)},
 	"de.po": {Data: []byte(`msgid ""
 msgstr ""

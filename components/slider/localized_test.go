@@ -2,6 +2,7 @@ package slider_test
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -124,6 +125,9 @@ func TestLocalizedLocaleSwitchesNeverChangeTheValue(t *testing.T) {
 		{Label: "Weight", Value: kg(70.3), Min: kg(2), Max: kg(300), Usage: "person"},
 		{Label: "Height", Value: cm(3), Min: cm(0), Max: cm(250), Usage: "person-height", Step: cm(0.5)},
 		{Label: "Height", Value: cm(187.123456789), Min: cm(50), Max: cm(250), Usage: "person-height"},
+		{Label: "Height", Value: cm(179.07), Min: cm(50), Max: cm(250), Usage: "person-height", Exact: true, Precision: cm(0.01)},
+		{Label: "Height", Value: cm(0), Min: cm(50), Max: cm(250), Usage: "person-height", Exact: true, Precision: cm(0.01)},
+		{Label: "Weight", Value: kg(400), Min: kg(2), Max: kg(300), Usage: "person", Exact: true},
 	} {
 		t.Run(p.Value.String(), func(t *testing.T) {
 			h := newHarness(t, "en-US", p)
@@ -160,9 +164,10 @@ func TestLocalizedLocaleSwitchesNeverChangeTheValue(t *testing.T) {
 // sends new props (a new label, bounds) with the same value.
 func TestLocalizedHostValueComesBackUnchanged(t *testing.T) {
 	for _, lang := range []string{"en-US", "en-GB", "es", "de"} {
-		for _, v := range []float64{175, 174.5, 160.02, 181.3333333333333, 50, 250} {
+		for _, v := range []float64{175, 174.5, 160.02, 181.3333333333333, 50, 250, 0, 300} {
 			p := height
 			p.Value = cm(v)
+			p.Exact = v == 174.5 || v == 0 || v == 300
 			h := newHarness(t, lang, p)
 			p.Max = cm(240)
 			h.props.Next(p)
@@ -323,5 +328,144 @@ func TestLocalizedInVirtualTime(t *testing.T) {
 	streamtest.AssertDiagram(t, sch, sinks.Value, "--a----b----", map[rune]units.Quantity{'a': cm(177.8), 'b': cm(180)})
 	if got := text(find(view.v, "output")); got != "180 cm" {
 		t.Errorf("read-out %q, want 180 cm", got)
+	}
+}
+
+// With Exact, the host's value reads out as it is stored, with the
+// fraction digits its precision calls for; the thumb is at the nearest
+// position, and the user's positions read out as they are.
+func TestLocalizedExactReadsOutTheHostsValue(t *testing.T) {
+	for _, c := range []struct {
+		lang    string
+		p       slider.LocalizedProps
+		readout string
+		now     float64
+	}{
+		{"en-US", slider.LocalizedProps{Value: cm(179.07), Precision: cm(0.01)}, "5 ft, 10.5 in", 71},
+		{"en-US", slider.LocalizedProps{Value: cm(175), Precision: cm(1)}, "5 ft, 8.9 in", 69},
+		{"en-US", slider.LocalizedProps{Value: cm(175)}, "5 ft, 8.898 in", 69},
+		{"es", slider.LocalizedProps{Value: cm(179.07), Precision: cm(0.01)}, "1 m y 79,07 cm", 179},
+		{"es", slider.LocalizedProps{Value: cm(179.07), Precision: cm(1)}, "1 m y 79 cm", 179},
+		{"de", slider.LocalizedProps{Value: cm(179.07), Precision: units.Quantity{Value: 1, Unit: units.Millimeter}, Unit: units.Meter, Step: cm(1)}, "1,791 m", 1.79},
+		{"en-US", slider.LocalizedProps{Value: kg(68.04), Precision: kg(0.01), Usage: "person"}, "150 lb", 150},
+	} {
+		p := c.p
+		p.Label, p.Exact, p.Min, p.Max = "Height", true, cm(50), cm(250)
+		if p.Usage == "" {
+			p.Usage = "person-height"
+		}
+		if p.Value.Unit == units.Kilogram {
+			p.Min, p.Max = kg(2), kg(300)
+		}
+		for _, disabled := range []bool{false, true} {
+			p.Disabled = disabled
+			h := newHarness(t, c.lang, p)
+			if h.readout() != c.readout || attr(h.input(), "aria-valuetext") != c.readout || h.now() != c.now {
+				t.Errorf("%s %v: read-out %q, aria-valuetext %q, thumb %v; want %q at %v", c.lang, p.Value, h.readout(), attr(h.input(), "aria-valuetext"), h.now(), c.readout, c.now)
+			}
+		}
+	}
+	p := height
+	p.Exact, p.Precision, p.Value = true, cm(0.01), cm(179.07)
+	h := newHarness(t, "en-US", p)
+	h.move(72)
+	if h.readout() != "6 ft, 0 in" {
+		t.Errorf("the user's position reads %q", h.readout())
+	}
+	h.locales.set(t, "de")
+	if h.readout() != "183 cm" { // the user's value, 182.88 cm, at the nearest position
+		t.Errorf("in German after the move: %q", h.readout())
+	}
+	p.Value = cm(160.5)
+	h.props.Next(p)
+	if h.readout() != "160,5 cm" || h.now() != 161 {
+		t.Errorf("the host's new value: %q at %v", h.readout(), h.now())
+	}
+	if len(h.values) != 1 {
+		t.Errorf("emitted %v", h.values)
+	}
+}
+
+// A host value out of bounds shows as it is, flagged, the thumb at the
+// nearest bound; the user's move clears the flag and emits within bounds.
+func TestLocalizedOutOfRange(t *testing.T) {
+	p := slider.LocalizedProps{Label: "Height", Value: cm(0), Min: cm(50), Max: cm(250), Unit: units.Centimeter, Exact: true, Precision: cm(0.01),
+		OutOfRangeNote: "Out of range: %(min)s to %(max)s"}
+	h := newHarness(t, "en-US", p)
+	note := func() string {
+		for _, c := range h.view.v.Children() {
+			if c.HasClass("gc-out-of-range-note") {
+				return text(c)
+			}
+		}
+		return ""
+	}
+	if h.readout() != "0 cm" || attr(h.input(), "aria-valuetext") != "0 cm" || h.now() != 50 || attr(h.input(), "aria-invalid") != "true" {
+		t.Errorf("out of range: %s", dom.ToHTML(h.view.v))
+	}
+	if !h.view.v.HasClass("gc-out-of-range") || note() != "Out of range: 50 cm to 250 cm" {
+		t.Errorf("not marked out of range: %s", dom.ToHTML(h.view.v))
+	}
+	h.locales.set(t, "de")
+	if h.readout() != "0 cm" || len(h.values) != 0 || !h.view.v.HasClass("gc-out-of-range") {
+		t.Errorf("after a locale switch: %q, emitted %v", h.readout(), h.values)
+	}
+	h.move(60)
+	if len(h.values) != 1 || h.values[0] != cm(60) || attr(h.input(), "aria-invalid") != "" {
+		t.Errorf("after the move: emitted %v, %s", h.values, dom.ToHTML(h.view.v))
+	}
+	if h.view.v.HasClass("gc-out-of-range") || note() != "" {
+		t.Errorf("still marked after the move: %s", dom.ToHTML(h.view.v))
+	}
+	// In inches, the bounds are written in inches.
+	p.Unit, p.Value = units.Inch, cm(300)
+	h = newHarness(t, "en-US", p)
+	if note() != "Out of range: 19.685 in to 98.425 in" || h.readout() != "118.11 in" || h.now() != 98 {
+		t.Errorf("in inches: %q, %q at %v", note(), h.readout(), h.now())
+	}
+	// Within bounds: no mark.
+	p.Value = cm(100)
+	h = newHarness(t, "en-US", p)
+	if h.view.v.HasClass("gc-out-of-range") || note() != "" || attr(h.input(), "aria-invalid") != "" {
+		t.Errorf("within bounds: %s", dom.ToHTML(h.view.v))
+	}
+}
+
+// min 0 (and values that round to 0) never write "-0", in any unit.
+func TestLocalizedNeverWritesNegativeZero(t *testing.T) {
+	negZero := regexp.MustCompile(`-0($|[^.,0-9])`)
+	for _, lang := range []string{"en-US", "es", "de", "fr", "ja"} {
+		for _, p := range []slider.LocalizedProps{
+			{Label: "Height", Value: cm(3), Min: cm(0), Max: cm(250), Usage: "person-height", Step: cm(0.5)},
+			{Label: "Height", Value: cm(0), Min: cm(0), Max: cm(250), Exact: true},
+			{Label: "Height", Value: cm(-0.0001), Min: cm(-10), Max: cm(250), Exact: true, Unit: units.Centimeter},
+			{Label: "Height", Value: cm(-100), Min: cm(-100), Max: cm(250), Exact: true, Usage: "person-height"},
+		} {
+			h := newHarness(t, lang, p)
+			if html := dom.ToHTML(h.view.v); negZero.MatchString(html) {
+				t.Errorf("%s %v: %s", lang, p.Value, html)
+			}
+			if lang == "en-US" && p.Value == cm(-100) {
+				// Feet and inches: -6 in has no foot to carry the sign.
+				h.move(-6)
+				if h.readout() != "-6 in" {
+					t.Errorf("-6 in reads %q", h.readout())
+				}
+			}
+		}
+	}
+}
+
+func TestLocalizedLabelTextNoLabelAndInputClass(t *testing.T) {
+	p := height
+	p.LabelText, p.InputClass = "Estatura", "form-range"
+	h := newHarness(t, "en-US", p)
+	if h.label() != "Estatura" || !h.input().HasClass("form-range") || attr(h.input(), "id") != "height" {
+		t.Errorf("%s", dom.ToHTML(h.view.v))
+	}
+	p.NoLabel = true
+	h = newHarness(t, "en-US", p)
+	if !find(h.view.v, "label").IsZero() || attr(h.input(), "id") != "height" {
+		t.Errorf("NoLabel: %s", dom.ToHTML(h.view.v))
 	}
 }

@@ -15,6 +15,7 @@ package slider
 import (
 	"math"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"github.com/gocycle/gocycle/cycle/stream"
@@ -29,6 +30,15 @@ type Props struct {
 	ID string
 	// Label is the text of the label.
 	Label string
+	// NoLabel renders no label element: the host labels the input
+	// itself, with a <label for=ID> of its own (as Odoo's form does) or
+	// aria-labelledby. A second label would make the input's name
+	// "Height Height", and a label hidden with CSS is still read by
+	// some screen readers.
+	NoLabel bool
+	// InputClass are classes added to the range input, separated by
+	// spaces, for the host's look (Bootstrap's "form-range").
+	InputClass string
 	// Min and Max bound the value. Max below Min is taken as Min; NaN
 	// is taken as 0.
 	Min, Max float64
@@ -39,6 +49,19 @@ type Props struct {
 	// Value is the value the host sets. The slider shows it clamped to
 	// [Min, Max] and snapped to Step; NaN shows as Min.
 	Value float64
+	// ValueText, if not "", is the read-out and aria-valuetext of Value
+	// while the slider shows it, in place of Format's text of the
+	// clamped and snapped position: the host's value as it is, which a
+	// range input may not be able to take (between two steps, out of
+	// bounds). Once the user moves the slider, the read-out is Format's
+	// again: the user picks positions, and reads them.
+	ValueText string
+	// ValueInvalid marks the input aria-invalid, and the slider's root
+	// with the class gc-slider-invalid, while the slider shows Value:
+	// the host's value is not one the slider can take, such as a value
+	// out of bounds. The user's move, which picks a valid value, clears
+	// both.
+	ValueInvalid bool
 	// Disabled disables the input.
 	Disabled bool
 	// Format writes a value for the read-out and for aria-valuetext,
@@ -79,6 +102,9 @@ type model struct {
 	// Value emits for it and for nothing else; seq counts those states.
 	user bool
 	seq  uint64
+	// host is set while value is the host's Value, not a position the
+	// user picked: ValueText and ValueInvalid apply to it only.
+	host bool
 }
 
 // action is what changes a slider: new props, or the user's input.
@@ -99,7 +125,8 @@ type action struct {
 //
 // It follows new Props: when their Value differs from the previous Props'
 // Value it shows the new value, and otherwise it keeps the value the user
-// picked, clamped and snapped to the new bounds and step. It shows nothing
+// picked, clamped and snapped to the new bounds and step. The host's value
+// reads out as Props.ValueText says, if it says, until the user moves. It shows nothing
 // until the first Props. Keyboard and screen readers get the native range
 // input, labelled with for=, with aria-valuemin, -max, -now and -text.
 func Slider(src Sources) Sinks {
@@ -146,6 +173,7 @@ func reduce(m model, a action, fallbackID string) model {
 		p := normalize(*a.props, fallbackID)
 		if !m.ready || a.props.Value != m.props.Value && !(isNaN(a.props.Value) && isNaN(m.props.Value)) {
 			m.value = p.Value
+			m.host = true
 		}
 		// Keep the host's raw value to compare the next props with.
 		raw := a.props.Value
@@ -160,7 +188,7 @@ func reduce(m model, a action, fallbackID string) model {
 		return m
 	}
 	m.value = snap(a.input, m.props.Min, m.props.Max, m.props.Step)
-	m.user = true
+	m.user, m.host = true, false
 	m.seq++
 	return m
 }
@@ -208,7 +236,17 @@ func snap(v, lo, hi, step float64) float64 {
 		k--
 		s = roundTo(lo+k*step, digits)
 	}
-	return math.Max(s, lo)
+	return unsignedZero(math.Max(s, lo))
+}
+
+// unsignedZero returns v, or +0 for -0: rounding and Ceil make -0 from
+// small negative numbers (Ceil(-1e-9) is -0), which strconv and the
+// locale's formats write as "-0".
+func unsignedZero(v float64) float64 {
+	if v == 0 {
+		return 0
+	}
+	return v
 }
 
 // decimals returns the fraction digits of v's shortest decimal form, at
@@ -233,30 +271,49 @@ func roundTo(v float64, n int) float64 {
 	return r
 }
 
-// num writes a number for an attribute or property of the input.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// num writes a number for an attribute or property of the input, never
+// as "-0".
+func num(v float64) string { return strconv.FormatFloat(unsignedZero(v), 'f', -1, 64) }
 
 // view renders a slider's state.
 func view(m model) dom.Node {
 	p := m.props
 	text := num(m.value)
-	if p.Format != nil {
+	if m.host && p.ValueText != "" {
+		text = p.ValueText
+	} else if p.Format != nil {
 		text = p.Format(m.value)
 	}
-	return dom.H("div.gc-slider", dom.Class{"gc-slider-disabled": p.Disabled},
-		dom.Label(dom.Attrs{"for": p.ID}, p.Label),
+	attrs := dom.Attrs{
+		"id":             p.ID,
+		"type":           "range",
+		"min":            num(p.Min),
+		"max":            num(p.Max),
+		"step":           num(p.Step),
+		"aria-valuemin":  num(p.Min),
+		"aria-valuemax":  num(p.Max),
+		"aria-valuenow":  num(m.value),
+		"aria-valuetext": text,
+	}
+	invalid := m.host && p.ValueInvalid
+	if invalid {
+		attrs["aria-invalid"] = "true"
+	}
+	var class dom.Class
+	if p.InputClass != "" {
+		class = dom.Class{}
+		for _, c := range strings.Fields(p.InputClass) {
+			class[c] = true
+		}
+	}
+	var label any
+	if !p.NoLabel {
+		label = dom.Label(dom.Attrs{"for": p.ID}, p.Label)
+	}
+	return dom.H("div.gc-slider", dom.Class{"gc-slider-disabled": p.Disabled, "gc-slider-invalid": invalid},
+		label,
 		dom.H("div.gc-slider-row",
-			dom.Input(dom.Attrs{
-				"id":             p.ID,
-				"type":           "range",
-				"min":            num(p.Min),
-				"max":            num(p.Max),
-				"step":           num(p.Step),
-				"aria-valuemin":  num(p.Min),
-				"aria-valuemax":  num(p.Max),
-				"aria-valuenow":  num(m.value),
-				"aria-valuetext": text,
-			}, dom.Props{"value": num(m.value), "disabled": p.Disabled}),
+			dom.Input(attrs, class, dom.Props{"value": num(m.value), "disabled": p.Disabled}),
 			// The input's aria-valuetext already tells screen readers the
 			// value: the read-out is not announced a second time.
 			dom.Output(dom.Attrs{"for": p.ID, "aria-live": "off"}, text),

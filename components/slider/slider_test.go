@@ -3,6 +3,7 @@ package slider_test
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/gocycle/gocycle/components/slider"
@@ -176,5 +177,61 @@ func TestSliderSinksInAnyOrder(t *testing.T) {
 	late := watch(t, sinks.Value)
 	if values.n != 1 || late.n != 0 {
 		t.Errorf("values: %d, late listener: %d; want 1 and 0", values.n, late.n)
+	}
+}
+
+// ValueText and ValueInvalid describe the host's value, until the user
+// moves the slider.
+func TestSliderValueTextIsTheHostsUntilTheUserMoves(t *testing.T) {
+	props := stream.NewSubject[slider.Props]()
+	inputs, view, _, all := plain(t, props.Stream())
+	p := slider.Props{ID: "v", Label: "Volume", Min: 10, Max: 20, Step: 1, Value: 3, ValueText: "3 (stored)", ValueInvalid: true}
+	props.Next(p)
+	in := func() dom.Node { return find(view.v, "input") }
+	if text(find(view.v, "output")) != "3 (stored)" || attr(in(), "aria-valuetext") != "3 (stored)" || attr(in(), "aria-invalid") != "true" || attr(in(), "aria-valuenow") != "10" {
+		t.Errorf("the host's value: %s", dom.ToHTML(view.v))
+	}
+	p.Label = "Loudness"
+	props.Next(p) // same value: still the host's
+	if text(find(view.v, "output")) != "3 (stored)" {
+		t.Errorf("after new props with the same value: %s", dom.ToHTML(view.v))
+	}
+	inputs.Next(input(12))
+	if text(find(view.v, "output")) != "12" || attr(in(), "aria-valuetext") != "12" {
+		t.Errorf("after the user's move: %s", dom.ToHTML(view.v))
+	}
+	if _, ok := in().Attr("aria-invalid"); ok {
+		t.Errorf("aria-invalid after the user's move: %s", dom.ToHTML(view.v))
+	}
+	props.Next(p) // the same props again: the user's value stays
+	if text(find(view.v, "output")) != "12" {
+		t.Errorf("the user's value after the same props: %s", dom.ToHTML(view.v))
+	}
+	p.Value, p.ValueText = 15.5, "15.5 exactly"
+	props.Next(p)
+	if text(find(view.v, "output")) != "15.5 exactly" || attr(in(), "aria-valuenow") != "16" {
+		t.Errorf("a new host value: %s", dom.ToHTML(view.v))
+	}
+	if !equal(*all, []float64{12}) {
+		t.Errorf("values %v, want only the user's 12", *all)
+	}
+}
+
+func TestSliderNoLabelAndInputClass(t *testing.T) {
+	_, view, _, _ := plain(t, stream.Of(slider.Props{ID: "odoo_1", NoLabel: true, InputClass: " form-range  o_input ", Max: 10, Value: 1}))
+	if !find(view.v, "label").IsZero() {
+		t.Errorf("NoLabel: %s", dom.ToHTML(view.v))
+	}
+	in := find(view.v, "input")
+	if attr(in, "id") != "odoo_1" || !in.HasClass("form-range") || !in.HasClass("o_input") {
+		t.Errorf("id and classes: %s", dom.ToHTML(view.v))
+	}
+}
+
+// Rounding makes -0 of 0 (Ceil(-1e-9), 0 × -1): it never shows.
+func TestSliderNeverWritesNegativeZero(t *testing.T) {
+	_, view, _, _ := plain(t, stream.Of(slider.Props{Min: math.Copysign(0, -1), Max: 1, Step: 0.1, Value: math.Copysign(0, -1)}))
+	if html := dom.ToHTML(view.v); strings.Contains(html, "-0") {
+		t.Errorf("%s", html)
 	}
 }

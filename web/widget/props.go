@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Props are a widget's props as the host sends them: JSON-shaped, decoded
@@ -29,30 +30,51 @@ func ParseProps(text string) (Props, error) {
 	return p, nil
 }
 
-// PropError is a prop the widget cannot use as given.
+// PropError is a prop the widget cannot use as given. Its words are the
+// host's, not Go's: a prop is named as the host spells it, a value is
+// written as JSON writes it, and Want and Used are plain words, since the
+// error reaches whoever wrote the host page (gocycle.js's onError, which
+// gets Name, Value, Want and Used as its detail) or, through the host, an
+// integrator who knows the prop as an option of a view (Odoo's).
 type PropError struct {
 	Name  string // the prop's name
-	Value any    // what the host sent
+	Value any    // what the host sent; nil when it sent nothing (or null)
 	Want  string // what the widget wanted ("a number", "one of: a, b")
 	Used  string // what the widget does instead ("shown as empty")
+
+	unknown bool // the widget has no prop of that name
 }
 
 // Error names the prop, what came and what was wanted, and what the
-// widget does instead.
+// widget does instead: `"unit" is "centimetre": want a CLDR unit id such
+// as centimeter, meter; no slider is shown`. It does not say "prop" or
+// "option": hosts call them one or the other, and the name in quotes is
+// clear either way.
 func (e *PropError) Error() string {
-	s := fmt.Sprintf("widget: prop %q is %s, want %s", e.Name, describe(e.Value), e.Want)
+	var s string
+	switch {
+	case e.unknown:
+		s = strconv.Quote(e.Name) + " is not a known name: want " + e.Want
+	case e.Value == nil:
+		s = strconv.Quote(e.Name) + " is missing: want " + e.Want
+	default:
+		s = strconv.Quote(e.Name) + " is " + Describe(e.Value) + ": want " + e.Want
+	}
 	if e.Used != "" {
 		s += "; " + e.Used
 	}
 	return s
 }
 
-func describe(v any) string {
+// Describe writes a prop's value as errors quote it: a string quoted
+// ("centimetre" in quotes), a number, a boolean, null or an array as JSON
+// writes them.
+func Describe(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return "null"
 	case string:
-		return strconv.Quote(x)
+		return string(appendJSONString(nil, x))
 	case float64:
 		return strconv.FormatFloat(x, 'g', -1, 64)
 	case bool:
@@ -63,6 +85,56 @@ func describe(v any) string {
 		return fmt.Sprintf("%v", v)
 	}
 	return string(b)
+}
+
+// propPayload is the detail of a prop error as gocycle.js's
+// _widgetEvent(id, "prop", payload) receives it, a JSON object with the
+// fields prop (e.Name), value ([Describe] of e.Value, or null when the
+// host sent none), want, used, and message: the whole error, which may
+// say more than e alone (an error that wraps it). It is written by hand,
+// without encoding/json's reflection: five strings.
+func propPayload(e *PropError, message string) string {
+	b := []byte(`{"prop":`)
+	b = appendJSONString(b, e.Name)
+	b = append(b, `,"value":`...)
+	if e.Value == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, Describe(e.Value))
+	}
+	b = append(b, `,"want":`...)
+	b = appendJSONString(b, e.Want)
+	b = append(b, `,"used":`...)
+	b = appendJSONString(b, e.Used)
+	b = append(b, `,"message":`...)
+	b = appendJSONString(b, message)
+	return string(append(b, '}'))
+}
+
+// appendJSONString appends s as a JSON string: quotes, backslashes and
+// control characters escaped, and U+2028 and U+2029, which older
+// JavaScript does not allow in string literals; everything else, < and >
+// included, as it is (json.Marshal writes those as \u003c, for HTML).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r == '\n':
+			b = append(b, '\\', 'n')
+		case r == '\r':
+			b = append(b, '\\', 'r')
+		case r == '\t':
+			b = append(b, '\\', 't')
+		case r < 0x20 || r == 0x2028 || r == 0x2029:
+			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
 }
 
 // Empty reports whether prop name is missing or empty: absent, null,
@@ -133,7 +205,8 @@ func (p Props) Bool(name string) (bool, error) {
 }
 
 // Unknown returns an error for every prop whose name is not in known,
-// sorted by name.
+// sorted by name: `"colour" is not a known name: want one of value, min;
+// ignored`.
 func (p Props) Unknown(known ...string) []error {
 	var names []string
 	for k := range p {
@@ -151,7 +224,7 @@ func (p Props) Unknown(known ...string) []error {
 	sort.Strings(names)
 	var errs []error
 	for _, n := range names {
-		errs = append(errs, &PropError{Name: n, Value: p[n], Want: "no such prop (known: " + strings.Join(known, ", ") + ")", Used: "ignored"})
+		errs = append(errs, &PropError{Name: n, Value: p[n], Want: "one of " + strings.Join(known, ", "), Used: "ignored", unknown: true})
 	}
 	return errs
 }

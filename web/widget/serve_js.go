@@ -59,7 +59,10 @@ func Serve() {
 // widget and returns {update, destroy}, or {error} if it could not start.
 // id is the host's number for the instance, which every call of
 // GoCycle._widgetEvent(id, kind, payload) carries: kind "change" (payload
-// the value as JSON), "error" or "fatal" (payload the message).
+// the value as JSON), "prop" (a *PropError, errors.As finds one: payload
+// the JSON object of propPayload, whose message gocycle.js passes to
+// onError with {prop, value, want, used} as a third argument), "error" or
+// "fatal" (payload the message).
 func mountJS(dispatch js.Value, args []js.Value) (ret any) {
 	fail := func(err error) any {
 		return map[string]any{"error": err.Error()}
@@ -93,11 +96,15 @@ func mountJS(dispatch js.Value, args []js.Value) (ret any) {
 			send("change", string(b))
 		},
 		OnError: func(err error, fatal bool) {
-			if fatal {
+			var pe *PropError
+			switch {
+			case fatal:
 				send("fatal", err.Error())
-				return
+			case errors.As(err, &pe):
+				send("prop", propPayload(pe, err.Error()))
+			default:
+				send("error", err.Error())
 			}
-			send("error", err.Error())
 		},
 	})
 	if err != nil {

@@ -15,7 +15,11 @@
 //   - "Change": a sink of JSON-shaped values, each sent to the host's
 //     onChange (for an Odoo field, the value to write to the record);
 //   - "Errors": a sink of problems the widget reports without stopping
-//     (props it cannot use, say), which reach the host's error callback.
+//     (props it cannot use, say), which reach the host's error callback:
+//     gocycle.js's options.onError(message, false), with, for an error
+//     that is (errors.As) a *[PropError], a third argument {prop, value,
+//     want, used}, so that a host can tell which of its props is wrong
+//     (an Odoo field marks itself invalid for a bad option).
 //
 // A panic in the app stops that app only: its drivers are disposed, the
 // host is told (the JavaScript runtime shows an error box in the widget's

@@ -236,3 +236,26 @@ func TestRegisterRefusesMistakes(t *testing.T) {
 		}()
 	}
 }
+
+// A PropError speaks the host's terms: the prop's name and value as the
+// host wrote them, no Go names, no "widget: prop" prefix.
+func TestPropErrorWords(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&widget.PropError{Name: "unit", Value: "centimetre", Want: "a CLDR unit id such as centimeter", Used: "no slider"},
+			`"unit" is "centimetre": want a CLDR unit id such as centimeter; no slider`},
+		{&widget.PropError{Name: "unit", Want: "a CLDR unit id"}, `"unit" is missing: want a CLDR unit id`},
+		{&widget.PropError{Name: "min", Value: 1e21, Want: "a number"}, `"min" is 1e+21: want a number`},
+		{&widget.PropError{Name: "digits", Value: []any{16.0, 2.0}, Want: "a number"}, `"digits" is [16,2]: want a number`},
+		{widget.Props{"colour": "red"}.Unknown("value", "min")[0], `"colour" is not a known name: want one of value, min; ignored`},
+	} {
+		if got := c.err.Error(); got != c.want {
+			t.Errorf("Error() = %q, want %q", got, c.want)
+		}
+	}
+	if got := widget.Describe("a \"b\" <c>"); got != `"a \"b\" <c>"` {
+		t.Errorf("Describe = %s", got)
+	}
+}
