@@ -12,6 +12,11 @@
 //                 (widgets.wasm) once, and mount any number of the widgets
 //                 it registers (package web/widget) into host elements;
 //                 see makeWidgets at the end of this file.
+//                 GoCycle.load(url, {gzip: gzUrl}) downloads the gzip
+//                 copy gzUrl instead and inflates it in the page (with
+//                 DecompressionStream, while the module compiles), so the
+//                 download is small whatever the server does; without
+//                 DecompressionStream, or when gzUrl fails, it loads url.
 //
 // The Go side is drivers/dom (driver_js.go); the edit list format is
 // documented on dom.Op in drivers/dom/edits.go, and the op codes below must
@@ -752,30 +757,55 @@
   // makeWidgets makes GoCycle.load and GoCycle.mount, the host's side of
   // the widget registry (the Go side is web/widget):
   //
-  //   GoCycle.load(url) → Promise<{names}>
+  //   GoCycle.load(url, options) → Promise<{names}>
   //       fetches and instantiates the wasm module at url once per page,
   //       however many widgets mount and however often load is called
-  //       (a second URL is an error), runs it with wasm_exec.js's Go
-  //       (load wasm_exec.js first), and resolves with the registered
-  //       widget names once the module's main calls widget.Serve. It
-  //       falls back from WebAssembly.instantiateStreaming to instantiate
-  //       when the server sends the wasm with the wrong MIME type.
+  //       (a second URL is an error; the options of later calls are
+  //       ignored), runs it with wasm_exec.js's Go (load wasm_exec.js
+  //       first), and resolves with the registered widget names once the
+  //       module's main calls widget.Serve. It falls back from
+  //       WebAssembly.instantiateStreaming to instantiate when the server
+  //       sends the wasm with the wrong MIME type.
+  //       options.gzip: the URL of a gzip copy of the module (make
+  //       odoo-addon writes static/wasm/widgets.wasm.gz). When given and
+  //       the browser has DecompressionStream, load fetches only gzUrl
+  //       and pipes its body through DecompressionStream("gzip") into
+  //       instantiateStreaming (instantiate of the inflated bytes where
+  //       streaming compilation is missing). A body that does not start
+  //       with gzip's magic bytes 1f 8b (a server or proxy sent it with
+  //       Content-Encoding: gzip and the browser decoded it) is compiled
+  //       as it is. Without DecompressionStream, or when gzUrl fails
+  //       (HTTP error, network error, bytes that do not inflate or
+  //       compile: a console warning says why), load fetches url.
   //   GoCycle.mount(element, name, props, onChange, options) → Promise<handle>
   //       waits for load, then runs widget name in element. props are
   //       JSON-shaped (NaN and infinities are sent as the strings "NaN",
   //       "Infinity"); onChange(value) receives the JSON-shaped values the
-  //       widget emits; options.onError(message, fatal) receives its
-  //       errors (default: the console). A widget that fails to start or
-  //       panics shows an error box (div.gocycle-error, role=alert) in
-  //       element; the others go on.
+  //       widget emits; options.onError(message, fatal, detail) receives
+  //       its errors (default: the console). detail is given for a prop
+  //       the widget cannot use (a web/widget PropError), and only then:
+  //       {prop, value, want, used}, the prop's name, its value as the
+  //       message quotes it (null when missing), what the widget wants
+  //       and what it does instead, all strings; the widget reports it
+  //       again whenever new props still have it, and says nothing when
+  //       they no longer do (a host that changes its props knows which
+  //       it fixed). A widget that fails to start or panics shows an
+  //       error box (div.gocycle-error, role=alert) in element; the
+  //       others go on.
   //   handle.update(props)  the host's props changed
   //   handle.destroy()      stop the app and release everything it holds
   //   handle.errors()       the messages reported so far (at most 100)
   //   handle.stopped()      whether it failed or stopped after a panic
-  //   GoCycle.widgetStats(gc) → {instantiations, instances, goRefs, go}
+  //   GoCycle.widgetStats(gc) → {instantiations, instances, goRefs, go, load}
   //       for tests and debugging: go is the Go side's {funcs, instances,
   //       heapAlloc, ...} (after a Go GC if gc), goRefs the JavaScript
-  //       values Go holds references to.
+  //       values Go holds references to, load how the module came (null
+  //       until it is instantiated): {url, transport: "gzip" | "plain"
+  //       (the URL fetched was options.gzip, or url), inflated (the page
+  //       inflated gzip bytes; false when the browser had already
+  //       decoded them), streaming (compiled by instantiateStreaming),
+  //       fallback (why options.gzip was not used: "no
+  //       DecompressionStream", "HTTP 404", ...; "" otherwise)}.
   function makeWidgets() {
     const MAX_ERRORS = 100;
     let loading = null; // {url, promise}
@@ -784,9 +814,10 @@
     let served = null; // resolves the pending load with the Go side
     let nextId = 1;
     let instantiations = 0;
+    let loadInfo = null; // how the module was loaded, for widgetStats
     const instances = new Map(); // id → record
 
-    function load(url) {
+    function load(url, options) {
       const u = String(url);
       if (loading) {
         if (loading.url !== u) {
@@ -794,33 +825,45 @@
         }
         return loading.promise;
       }
+      const gz = options && options.gzip !== undefined && options.gzip !== null && options.gzip !== ""
+        ? String(options.gzip)
+        : null;
       const promise = (async () => {
         if (typeof root.Go !== "function") {
           throw new Error("GoCycle.load: Go is not defined: load wasm_exec.js (from $(go env GOROOT)/lib/wasm) before loading the module");
         }
-        const g = new root.Go();
         const serving = new Promise((resolve) => { served = resolve; });
-        const resp = await fetch(u, { credentials: "same-origin" });
-        if (!resp.ok) {
-          throw new Error("GoCycle.load: " + u + ": HTTP " + resp.status);
-        }
-        let result = null;
-        if (typeof WebAssembly.instantiateStreaming === "function") {
-          try {
-            result = await WebAssembly.instantiateStreaming(resp.clone(), g.importObject);
-          } catch (e) {
-            // Most often the server's Content-Type is not application/wasm
-            // (Odoo's static files, some proxies): compile from the bytes.
-            result = null;
+        let got = null;
+        let fallback = "";
+        if (gz !== null) {
+          if (typeof root.DecompressionStream !== "function") {
+            fallback = "no DecompressionStream";
+          } else {
+            try {
+              got = await instantiateGzip(gz);
+            } catch (e) {
+              // The .gz is missing (an addon built without it), the
+              // network failed or the bytes are not a module: the plain
+              // file may still be there.
+              fallback = String(e && e.message || e);
+              console.warn("GoCycle.load: " + gz + ": " + fallback + "; loading " + u + " instead");
+            }
           }
         }
-        if (result === null) {
-          result = await WebAssembly.instantiate(await resp.arrayBuffer(), g.importObject);
+        if (got === null) {
+          got = await instantiatePlain(u);
         }
         instantiations++;
-        go = g;
-        const exited = g.run(result.instance).then(() => {
-          throw new Error("GoCycle.load: " + u + " exited before serving its widgets: its main must end with widget.Serve()");
+        go = got.go;
+        loadInfo = Object.freeze({
+          url: got.url,
+          transport: got.transport,
+          inflated: got.inflated,
+          streaming: got.streaming,
+          fallback,
+        });
+        const exited = got.go.run(got.result.instance).then(() => {
+          throw new Error("GoCycle.load: " + got.url + " exited before serving its widgets: its main must end with widget.Serve()");
         });
         api = await Promise.race([serving, exited]);
         return { names: Array.from(api.names) };
@@ -832,6 +875,108 @@
         }
       });
       return promise;
+    }
+
+    // instantiatePlain fetches the module at u and instantiates it, from
+    // the stream when the server sends it as application/wasm.
+    async function instantiatePlain(u) {
+      const g = new root.Go();
+      const resp = await fetch(u, { credentials: "same-origin" });
+      if (!resp.ok) {
+        throw new Error("GoCycle.load: " + u + ": HTTP " + resp.status);
+      }
+      let result = null;
+      let streaming = false;
+      if (typeof WebAssembly.instantiateStreaming === "function") {
+        try {
+          result = await WebAssembly.instantiateStreaming(resp.clone(), g.importObject);
+          streaming = true;
+        } catch (e) {
+          // Most often the server's Content-Type is not application/wasm
+          // (Odoo's static files, some proxies): compile from the bytes.
+          result = null;
+        }
+      }
+      if (result === null) {
+        result = await WebAssembly.instantiate(await resp.arrayBuffer(), g.importObject);
+      }
+      return { go: g, result, url: u, transport: "plain", inflated: false, streaming };
+    }
+
+    // instantiateGzip fetches the gzip file gzUrl and instantiates the
+    // module in it, inflating with DecompressionStream while the module
+    // compiles. A body that is not gzip (a server or proxy that sent the
+    // file with Content-Encoding: gzip, which the browser has already
+    // decoded) is compiled as it is.
+    async function instantiateGzip(gzUrl) {
+      const resp = await fetch(gzUrl, { credentials: "same-origin" });
+      if (!resp.ok) {
+        throw new Error("HTTP " + resp.status);
+      }
+      if (!resp.body) {
+        throw new Error("the response has no body");
+      }
+      const { head, stream } = await peek(resp.body, 2);
+      const inflated = head.length === 2 && head[0] === 0x1f && head[1] === 0x8b;
+      const wasm = inflated ? stream.pipeThrough(new root.DecompressionStream("gzip")) : stream;
+      const g = new root.Go();
+      let result;
+      let streaming = false;
+      if (typeof WebAssembly.instantiateStreaming === "function") {
+        result = await WebAssembly.instantiateStreaming(
+          new Response(wasm, { headers: { "Content-Type": "application/wasm" } }), g.importObject);
+        streaming = true;
+      } else {
+        result = await WebAssembly.instantiate(await new Response(wasm).arrayBuffer(), g.importObject);
+      }
+      return { go: g, result, url: gzUrl, transport: "gzip", inflated, streaming };
+    }
+
+    // peek reads the first n bytes of the byte stream body (fewer if it is
+    // shorter) and returns them, with a stream of the whole body, those
+    // bytes included.
+    async function peek(body, n) {
+      const reader = body.getReader();
+      const chunks = [];
+      let have = 0;
+      let done = false;
+      while (have < n) {
+        const r = await reader.read();
+        if (r.done) {
+          done = true;
+          break;
+        }
+        chunks.push(r.value);
+        have += r.value.byteLength;
+      }
+      const head = [];
+      for (const c of chunks) {
+        for (let i = 0; i < c.byteLength && head.length < n; i++) {
+          head.push(c[i]);
+        }
+      }
+      const stream = new ReadableStream({
+        start(controller) {
+          for (const c of chunks) {
+            controller.enqueue(c);
+          }
+          if (done) {
+            controller.close();
+          }
+        },
+        async pull(controller) {
+          const r = await reader.read();
+          if (r.done) {
+            controller.close();
+          } else {
+            controller.enqueue(r.value);
+          }
+        },
+        cancel(reason) {
+          return reader.cancel(reason);
+        },
+      });
+      return { head, stream };
     }
 
     // _serve is called by the Go side (widget.Serve) with its API.
@@ -848,14 +993,20 @@
         typeof v === "number" && !Number.isFinite(v) ? String(v) : v);
     }
 
-    function errorOf(rec, message, fatal) {
+    // errorOf records an error and hands it to the host's onError, with
+    // detail ({prop, value, want, used}) for a prop the widget cannot use.
+    function errorOf(rec, message, fatal, detail) {
       rec.errors.push(message);
       if (rec.errors.length > MAX_ERRORS) {
         rec.errors.shift();
       }
       if (rec.onError) {
         try {
-          rec.onError(message, fatal);
+          if (detail) {
+            rec.onError(message, fatal, detail);
+          } else {
+            rec.onError(message, fatal);
+          }
         } catch (e) {
           console.error(e);
         }
@@ -897,6 +1048,18 @@
               console.error(e); // the host's error, not the widget's
             }
           }
+          break;
+        }
+        case "prop": {
+          // A prop the widget cannot use: onError gets its detail too.
+          let d;
+          try {
+            d = JSON.parse(payload);
+          } catch (e) {
+            errorOf(rec, String(payload), false);
+            break;
+          }
+          errorOf(rec, String(d.message), false, { prop: d.prop, value: d.value, want: d.want, used: d.used });
           break;
         }
         case "fatal":
@@ -993,6 +1156,7 @@
         instances: instances.size,
         goRefs: go && go._ids ? go._ids.size : -1,
         go: api ? api.stats(!!gc) : null,
+        load: loadInfo,
       };
     }
 

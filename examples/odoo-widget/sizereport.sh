@@ -20,6 +20,18 @@ cp "$widgets" "$out/widgets.wasm"
 table=$(bash internal/tools/size.sh "$out/hello.wasm" "$out/widgets.wasm")
 echo "$table"
 num() { echo "$table" | awk -F'|' -v f="$1.wasm" -v c="$2" '$2 ~ f {gsub(/ /,"",$c); print $c}'; }
+# The gzip copy make odoo-addon writes beside widgets.wasm (gzip -9 -n),
+# which GoCycle.load(url, {gzip}) downloads and inflates in the page.
+shipped=""
+if [ -f "$widgets.gz" ]; then
+  shipped="
+- The addon ships widgets.wasm.gz beside it (\`gzip -9 -n\`, $(wc -c <"$widgets.gz") bytes):
+  the field component loads it with \`GoCycle.load(url, {gzip})\`, which inflates
+  it in the page with DecompressionStream, so that is the download whatever the
+  server compresses. Odoo 17 sends widgets.wasm as it is and the .gz with
+  \`Content-Encoding: gzip\` (the browser inflates it, and the loader takes the
+  bytes as they come)."
+fi
 section=$(cat <<MD
 <!-- widgets-size:start -->
 ## Size of widgets.wasm
@@ -35,7 +47,7 @@ data for the default locales and encoding/json), beside a hello world
 $table
 
 - widgets.wasm over hello world: +$(( $(num widgets 3) - $(num hello 3) )) bytes raw,
-  +$(( $(num widgets 5) - $(num hello 5) )) bytes brotli.
+  +$(( $(num widgets 5) - $(num hello 5) )) bytes brotli.$shipped
 <!-- widgets-size:end -->
 MD
 )

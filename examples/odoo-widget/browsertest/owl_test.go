@@ -3,10 +3,13 @@
 package browsertest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,6 +64,7 @@ func buildHarness(ctx context.Context, dir string) error {
 		"--outfile="+bundle,
 		"--alias:@odoo/owl=./node_modules/@odoo/owl/dist/owl.es.js",
 		"--alias:@web/core/registry=./stubs/registry.js",
+		"--alias:@web/core/l10n/translation=./stubs/translation.js",
 		"--alias:@web/views/fields/standard_field_props=./stubs/standard_field_props.js",
 		"--alias:@web/core/assets=./stubs/assets.js",
 		"--alias:@web/core/utils/hooks=./stubs/hooks.js",
@@ -80,8 +84,34 @@ func buildHarness(ctx context.Context, dir string) error {
 	env.files["/gocycle_widgets/static/lib/wasm_exec.js"] = env.files["/wasm_exec.js"]
 	env.files["/gocycle_widgets/static/lib/gocycle.js"] = env.files["/gocycle.js"]
 	env.files["/gocycle_widgets/static/wasm/widgets.wasm"] = env.files["/widgets.wasm"]
+	// The component loads the gzip copy, as make odoo-addon ships it.
+	gz := filepath.Join(dir, "widgets.wasm.gz")
+	if err := gzipFile(env.files["/widgets.wasm"], gz); err != nil {
+		return err
+	}
+	env.files["/gocycle_widgets/static/wasm/widgets.wasm.gz"] = gz
 	env.version = version
 	return nil
+}
+
+// gzipFile writes a gzip copy of src to dst.
+func gzipFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, buf.Bytes(), 0o644)
 }
 
 // openForm opens the harness with the query's settings (n: copies of the
@@ -102,15 +132,22 @@ const heightOut = `document.querySelector("#field_h0 output").textContent`
 
 func TestOWLFieldShowsAndWritesTheRecord(t *testing.T) {
 	tb := openForm(t, "?lang=en_US", 2)
-	if got := tb.str(heightOut); got != "5 ft, 9 in" {
-		t.Errorf("175 cm for en_US shows %q, want 5 ft, 9 in", got)
+	// The stored value reads out exactly, with the precision of the
+	// field's digits (0.01 cm is 0.004 in); the thumb is on the nearest
+	// step (69 in).
+	if got := tb.str(heightOut); got != "5 ft, 8.898 in" {
+		t.Errorf("175 cm for en_US shows %q, want 5 ft, 8.898 in", got)
 	}
-	if got := tb.str(`document.querySelector("#field_w0 output").textContent`); got != "154.5 lb" && got != "154 lb" {
-		t.Errorf("70 kg for en_US shows %q", got)
+	if got := tb.str(`document.querySelector("#field_h0 input[type=range]").getAttribute("aria-valuenow")`); got != "69" {
+		t.Errorf("175 cm puts the thumb on %s in, want 69", got)
 	}
-	// The wasm URL carries the content hash; each script is loaded once.
+	if got := tb.str(`document.querySelector("#field_w0 output").textContent`); got != "154.32 lb" {
+		t.Errorf("70 kg for en_US shows %q, want 154.32 lb", got)
+	}
+	// The wasm URL carries the content hash; each script is loaded once,
+	// and the module as its gzip copy only.
 	if got := tb.str(`performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/gocycle_widgets/static/")).map((n) => new URL(n).pathname + new URL(n).search).sort().join(" ")`); got !=
-		fmt.Sprintf("/gocycle_widgets/static/lib/gocycle.js?v=%[1]s /gocycle_widgets/static/lib/wasm_exec.js?v=%[1]s /gocycle_widgets/static/wasm/widgets.wasm?v=%[1]s", env.version) {
+		fmt.Sprintf("/gocycle_widgets/static/lib/gocycle.js?v=%[1]s /gocycle_widgets/static/lib/wasm_exec.js?v=%[1]s /gocycle_widgets/static/wasm/widgets.wasm.gz?v=%[1]s", env.version) {
 		t.Errorf("the static files fetched: %s", got)
 	}
 	// The keyboard: focus the height slider and press the right arrow.
@@ -125,7 +162,7 @@ func TestOWLFieldShowsAndWritesTheRecord(t *testing.T) {
 	}
 	// A change from outside (an onchange, another user) shows.
 	tb.eval(`harness.record.data.height_cm = 200, true`)
-	tb.wait(heightOut + ` === "6 ft, 6.5 in"`)
+	tb.wait(heightOut + ` === "6 ft, 6.74 in"`)
 	if n := tb.num(`harness.updates.length`); n != 1 {
 		t.Errorf("a change from outside was written back: %v updates", n)
 	}
@@ -137,9 +174,11 @@ func TestOWLFieldShowsAndWritesTheRecord(t *testing.T) {
 	// Another language, as Odoo switches it: the page loads again with
 	// the user's new language. Labels and units change, the value
 	// (written above) does not, and nothing is written.
+	// The labels are the form's (Odoo translates them); the widget
+	// speaks the language.
 	es := openForm(t, "?lang=es_ES", 2)
-	if got := es.str(`document.querySelector("#field_h0 label").textContent + "/" + document.querySelector("#field_w0 label").textContent`); got != "Altura/Peso" {
-		t.Errorf("the labels in es_ES are %q", got)
+	if got := es.str(`document.querySelector("#field_h0 .gc-widget").lang`); got != "es" {
+		t.Errorf("the widget's lang in es_ES is %q", got)
 	}
 	if got := es.str(heightOut); got != "1 m y 75 cm" {
 		t.Errorf("175 cm for es_ES shows %q", got)
@@ -165,15 +204,11 @@ func TestOWLFieldShowsAndWritesTheRecord(t *testing.T) {
 // what looked like a hang: the page waited for a language that never came.
 func TestOWLLanguageSwitchesInPlace(t *testing.T) {
 	tb := openForm(t, "?lang=en_US", 2)
-	labels := `document.querySelector("#field_h0 label").textContent + "/" + document.querySelector("#field_w0 label").textContent`
 	weightOut := `document.querySelector("#field_w0 output").textContent`
 	tb.eval(`window.h0 = document.querySelector("#field_h0 input[type=range]"), true`)
 	// In place: the same widgets, updated.
 	tb.eval(`harness.setLang("es_ES"), true`)
 	tb.wait(heightOut + ` === "1 m y 75 cm"`)
-	if got := tb.str(labels); got != "Altura/Peso" {
-		t.Errorf("the labels in es_ES are %q", got)
-	}
 	if got := tb.str(weightOut); got != "70 kg" {
 		t.Errorf("70 kg for es_ES shows %q", got)
 	}
@@ -186,9 +221,9 @@ func TestOWLLanguageSwitchesInPlace(t *testing.T) {
 	// Back, by mounting the fields anew: the widgets that start in en_US
 	// are not in the language the others switched to.
 	tb.eval(`harness.setLang("en_US", {remount: true}), true`)
-	tb.wait(`document.querySelector("#field_h0 input[type=range]") !== window.h0 && ` + heightOut + ` === "5 ft, 9 in"`)
-	if got := tb.str(labels); got != "Height/Weight" {
-		t.Errorf("the labels back in en_US are %q", got)
+	tb.wait(`document.querySelector("#field_h0 input[type=range]") !== window.h0 && ` + heightOut + ` === "5 ft, 8.898 in"`)
+	if got := tb.str(`document.querySelector("#field_h0 .gc-widget").lang`); got != "en" {
+		t.Errorf("the widget's lang back in en_US is %q, want en", got)
 	}
 	if n := tb.num(`GoCycle.widgetStats(true).go.instances`); n != 2 {
 		t.Errorf("%v Go instances after mounting the fields anew, want 2", n)
@@ -202,7 +237,7 @@ func TestOWLLanguageSwitchesInPlace(t *testing.T) {
 		t.Errorf("1 cm up in es_ES wrote %s, want {\"height_cm\":176}", got)
 	}
 	tb.eval(`harness.setLang("en_US"), true`)
-	tb.wait(heightOut + ` === "5 ft, 9.5 in"`)
+	tb.wait(heightOut + ` === "5 ft, 9.291 in"`) // 176 cm, exactly
 	if n := tb.num(`harness.updates.length`); n != 1 {
 		t.Errorf("switching the language wrote %v updates, want the user's 1", n)
 	}
@@ -305,7 +340,9 @@ func TestExtractProps(t *testing.T) {
 		harness.extractProps({options: {unit: "centimeter", usage: "person-height", min: 50, max: "250", step: "0.5"}, attrs: {}}),
 		harness.extractProps({options: {}, attrs: {}}),
 		harness.entry.supportedTypes, harness.entry.isEmpty(0), harness.entry.isEmpty(false)])`)
-	want := `[{"unit":"centimeter","usage":"person-height","min":50,"max":250,"step":0.5},{},["float","integer"],false,false]`
+	// The options go to the widget as the view gives them (numbers or
+	// strings): the widget checks them, in the integrator's terms.
+	want := `[{"unknownOptions":[],"unit":"centimeter","usage":"person-height","min":50,"max":"250","step":"0.5"},{"unknownOptions":[]},["float","integer"],false,false]`
 	if got != want {
 		t.Errorf("extractProps etc.:\n got %s\nwant %s", got, want)
 	}
@@ -350,4 +387,97 @@ func (tb *tab) live(proto string) int {
 		tb.t.Fatalf("counting the live objects of prototype %s: %v", proto, err)
 	}
 	return n
+}
+
+func TestExtractPropsDigitsAndDescriptor(t *testing.T) {
+	tb := openForm(t, "", 2)
+	got := tb.str(`JSON.stringify([
+		harness.extractProps({options: {display_unit: "inch"}, attrs: {digits: "[16, 3]"}}).digits,
+		harness.extractProps({options: {digits: [6, 1]}, attrs: {}}).digits,
+		harness.extractProps({options: {display_unit: "inch"}, attrs: {}}).displayUnit,
+		harness.extractProps({options: {unit: "meter", minimum: 5, "display-unit": "inch"}, attrs: {}}).unknownOptions,
+		harness.entry.supportedOptions.map((o) => o.name),
+		harness.entry.supportedOptions.filter((o) => !o.label || !o.type || !o.help).map((o) => o.name),
+		String(harness.entry.displayName)])`)
+	want := `[3,1,"inch",["minimum","display-unit"],["unit","usage","display_unit","min","max","step","digits"],[],"Quantity slider (gocycle)"]`
+	if got != want {
+		t.Errorf("digits, display_unit and the descriptor:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestOWLFormLabelNamesTheInput: Odoo's form labels a field with its own
+// <label for=id>; the widget's range input must be that element, and
+// the only label (the widget shows none of its own).
+func TestOWLFormLabelNamesTheInput(t *testing.T) {
+	tb := openForm(t, "", 2)
+	got := tb.str(`JSON.stringify(Array.from(document.querySelectorAll(".o_form_view input[type=range]"), (i) => [i.id, Array.from(i.labels, (l) => l.textContent), i.classList.contains("form-range")]))`)
+	want := `[["height_cm_h0",["Height"],true],["weight_kg_w0",["Weight"],true]]`
+	if got != want {
+		t.Errorf("inputs, their labels and classes:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestOWLUrgentSaveKeepsTheLastMove: before the page unloads, Odoo 17
+// sends WILL_SAVE_URGENTLY and saves at once, without waiting: a value
+// the user picked during the write delay must be in the record by then.
+func TestOWLUrgentSaveKeepsTheLastMove(t *testing.T) {
+	tb := openForm(t, "", 2)
+	// A drag in progress: input events, no change event (which would
+	// commit the value at once).
+	tb.eval(`(() => { const i = document.querySelector("#field_h0 input[type=range]");
+		for (const v of ["69", "69.5"]) { i.value = v; i.dispatchEvent(new Event("input", {bubbles: true})); } return true; })()`)
+	tb.wait(`document.querySelector("#field_h0 input[type=range]").getAttribute("aria-valuenow") === "69.5"`)
+	if n := tb.num(`harness.updates.length`); n != 0 {
+		t.Fatalf("%v updates before the write delay, want 0 (the test must reach the urgent save first)", n)
+	}
+	if got := tb.str(`JSON.stringify(harness.urgentSave().height_cm)`); got != "176.53" {
+		t.Errorf("the urgent save read height_cm %s, want 176.53 (69.5 in)", got)
+	}
+	tb.eval(`new Promise((r) => setTimeout(r, 400)).then(() => true)`)
+	if n := tb.num(`harness.updates.length`); n != 1 {
+		t.Errorf("%v record updates for one move, want 1", n)
+	}
+}
+
+// TestOWLBadOptionMarksTheFieldInvalid: an option the widget cannot use
+// marks the field invalid, as Odoo marks a value it cannot parse, and
+// nothing is written.
+func TestOWLBadOptionMarksTheFieldInvalid(t *testing.T) {
+	setup(t)
+	if harnessErr != nil {
+		skipOrFail(t, harnessErr.Error())
+	}
+	tb := openTab(t, `/owl/harness.html?options=`+url.QueryEscape(`{"unit":"centimetre","min":50,"max":250}`), `window.harnessReady === true`)
+	tb.wait(`harness.invalid.has("height_cm")`)
+	text := tb.str(`document.querySelector("#field_h0 .gc-widget-invalid[role=alert]").textContent`)
+	for _, want := range []string{`"unit"`, "centimetre", "centimeter"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the message %q does not name %s", text, want)
+		}
+	}
+	if harness := tb.str(`JSON.stringify([harness.invalid.has("weight_kg"), harness.updates.length])`); harness != "[false,0]" {
+		t.Errorf("[weight invalid, updates] = %s, want [false,0]", harness)
+	}
+}
+
+// TestOWLChangeCommitsAtOnce: the end of a move (the input's change
+// event: a key press, the pointer released) writes the value at once, as
+// Odoo's inputs do, since leaving the form by its breadcrumbs or
+// discarding does not ask the fields for their pending changes; and the
+// form hears that a field is dirty as soon as the user moves.
+func TestOWLChangeCommitsAtOnce(t *testing.T) {
+	tb := openForm(t, "", 2)
+	tb.eval(`window.dirtyEvents = [], harness.record.model.bus.addEventListener("FIELD_IS_DIRTY", (ev) => dirtyEvents.push(ev.detail)), true`)
+	got := tb.str(`(() => { const i = document.querySelector("#field_h0 input[type=range]");
+		i.value = "69.5"; i.dispatchEvent(new Event("input", {bubbles: true}));
+		const during = harness.updates.length;
+		i.dispatchEvent(new Event("change", {bubbles: true}));
+		return JSON.stringify([during, harness.updates.length, harness.updates[0]]); })()`)
+	if got != `[0,1,{"height_cm":176.53}]` {
+		t.Errorf("[updates during the move, after its change event, the update] = %s, want [0,1,{\"height_cm\":176.53}]", got)
+	}
+	tb.wait(`dirtyEvents.length === 2`)
+	if got := tb.str(`JSON.stringify(dirtyEvents)`); got != "[true,false]" {
+		t.Errorf("FIELD_IS_DIRTY events %s, want [true,false]: dirty as the user moves, clean once the record has the value", got)
+	}
 }

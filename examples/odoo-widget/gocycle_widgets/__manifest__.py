@@ -9,18 +9,26 @@ canonical unit (centimeters, kilograms) in the units the user's language
 prefers, and writes it back in the canonical unit. A demo model, "gocycle
 demo person", uses it on a height and a weight.
 """,
-    "version": "17.0.1.0.0",
+    "version": "17.0.1.1.0",
     "category": "Hidden/Tools",
-    "license": "MIT",
+    # The gocycle code is MIT-licensed; Odoo's manifest takes only the
+    # values of ir.module.module's license field, where MIT is an "Other
+    # OSI approved licence" (any other value fails Update Apps List for
+    # every module on the server).
+    "license": "Other OSI approved licence",
     "author": "gocycle",
     "depends": ["web"],
     "data": [
+        "security/gocycle_widgets_groups.xml",
         "security/ir.model.access.csv",
         "views/demo_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "gocycle_widgets/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "gocycle_widgets/static/tests/tours/**/*",
         ],
     },
     "installable": True,

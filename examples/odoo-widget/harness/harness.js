@@ -15,6 +15,8 @@ const copies = Number(params.get("n") || "1");
 
 const updates = [];
 const saves = [];
+const invalid = new Set();
+const bus = new EventBus();
 
 // The record, reactive as the relational model's records are.
 const record = reactive({
@@ -23,26 +25,41 @@ const record = reactive({
   data: { name: "Ada", height_cm: 175, weight_kg: 70 },
   fields: {
     name: { type: "char" },
-    height_cm: { type: "float" },
-    weight_kg: { type: "float" },
+    height_cm: { type: "float", digits: [6, 2] },
+    weight_kg: { type: "float", digits: [6, 2] },
   },
+  // The relational model's record: update applies the changes at once
+  // (Odoo 17 does in an urgent save, and later otherwise), and a field
+  // can be marked invalid.
+  model: { bus },
+  isInEdition: true,
+  dirty: false,
   update(changes) {
     updates.push(JSON.parse(JSON.stringify(changes)));
     Object.assign(this.data, changes);
     return Promise.resolve();
   },
+  isFieldInvalid(name) {
+    return invalid.has(name);
+  },
+  setInvalidField(name) {
+    this.dirty = true; // as Odoo's: an invalid field is a change to save
+    invalid.add(name);
+    return Promise.resolve();
+  },
 });
-
-const bus = new EventBus();
 const user = { lang: params.get("lang") || "en_US" }; // Odoo's user service is a plain object
 
 // The fields of the form: the arch's options, through extractProps.
+// ?options=<JSON> replaces the height field's options (a bad unit, say).
+const heightOptions = params.get("options") ? JSON.parse(params.get("options")) : { unit: "centimeter", usage: "person-height", min: 50, max: 250, step: 1 };
+
 function fieldsFor(n) {
   const out = [];
   for (let i = 0; i < n; i++) {
-    out.push({ key: "h" + i, name: "height_cm", props: entry.extractProps({ options: { unit: "centimeter", usage: "person-height", min: 50, max: 250, step: 1 }, attrs: {} }) });
+    out.push({ key: "h" + i, name: "height_cm", label: "Height", props: entry.extractProps({ options: heightOptions, attrs: {} }) });
     if (i === 0) {
-      out.push({ key: "w0", name: "weight_kg", props: entry.extractProps({ options: { unit: "kilogram", usage: "person", min: "2", max: "250", step: 0.5 }, attrs: {} }) });
+      out.push({ key: "w0", name: "weight_kg", label: "Weight", props: entry.extractProps({ options: { unit: "kilogram", usage: "person", min: "2", max: "250", step: 0.5 }, attrs: {} }) });
     }
   }
   return out;
@@ -54,6 +71,7 @@ class FormView extends Component {
   static template = xml`
     <div class="o_form_view" t-att-lang="state.lang">
       <t t-foreach="state.fields" t-as="f" t-key="f.key">
+        <label class="o_form_label" t-att-for="inputId(f)" t-esc="f.label"/>
         <div class="o_field_widget" t-att-id="'field_' + (f.base || f.key)" t-att-name="f.name">
           <Field t-props="fieldProps(f)"/>
         </div>
@@ -63,8 +81,12 @@ class FormView extends Component {
     this.state = useState({ readonly: false, lang: user.lang, fields: fieldsFor(copies) });
     harness.form = this;
   }
+  // inputId is the id Odoo's form gives a field and its label's for.
+  inputId(f) {
+    return f.name + "_" + (f.base || f.key);
+  }
   fieldProps(f) {
-    return { record: this.props.record, name: f.name, readonly: this.state.readonly, ...f.props };
+    return { id: this.inputId(f), record: this.props.record, name: f.name, readonly: this.state.readonly, ...f.props };
   }
 }
 
@@ -86,6 +108,15 @@ const harness = {
     saves.push(JSON.parse(JSON.stringify(record.data)));
     return saves[saves.length - 1];
   },
+  // urgentSave does what Odoo 17's record.urgentSave does before the page
+  // unloads: WILL_SAVE_URGENTLY, then, without waiting for anything, the
+  // save, which reads the record's changes as they are.
+  urgentSave() {
+    bus.trigger("WILL_SAVE_URGENTLY");
+    saves.push(JSON.parse(JSON.stringify(record.data)));
+    return saves[saves.length - 1];
+  },
+  invalid,
   setReadonly(b) {
     harness.form.state.readonly = b;
   },

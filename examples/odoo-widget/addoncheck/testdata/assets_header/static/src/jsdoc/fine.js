@@ -1,0 +1,2 @@
+// @odoo-module alias=assets_header.fine default=false
+export default 1;

@@ -1,0 +1,4 @@
+/**
+ * @odoo-module
+ */
+export const late = 1;

@@ -1,0 +1,2 @@
+/** @odoo-module **/
+export const ok = 1;

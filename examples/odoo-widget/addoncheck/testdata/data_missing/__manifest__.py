@@ -1,0 +1,6 @@
+{
+    "name": "data_missing",
+    "license": "LGPL-3",
+    "data": ["views/views.xml", "views/missing.xml", "views"],
+    "demo": ("demo/people.xml",),
+}

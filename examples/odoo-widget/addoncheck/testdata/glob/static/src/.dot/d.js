@@ -1,0 +1,1 @@
+// static/src/.dot/d.js

@@ -1,0 +1,1 @@
+// static/src/a/b/w.js

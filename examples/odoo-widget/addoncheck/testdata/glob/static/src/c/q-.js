@@ -1,0 +1,1 @@
+// static/src/c/q-.js

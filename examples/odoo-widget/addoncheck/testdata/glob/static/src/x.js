@@ -1,0 +1,1 @@
+// static/src/x.js

@@ -1,0 +1,1 @@
+var hidden = 1; // Python's glob skips dot files: not in the bundle

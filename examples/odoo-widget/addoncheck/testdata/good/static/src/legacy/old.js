@@ -1,0 +1,1 @@
+var notAModule = 1; // removed from the bundle by ("remove", ...)

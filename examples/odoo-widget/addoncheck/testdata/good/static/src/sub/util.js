@@ -1,0 +1,3 @@
+// @odoo-module
+export const fieldRegistry = registry.category("fields");
+fieldRegistry.add("good_slider", {});

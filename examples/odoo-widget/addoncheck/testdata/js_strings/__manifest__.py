@@ -1,0 +1,1 @@
+{"name": "js_strings", "license": "LGPL-3"}

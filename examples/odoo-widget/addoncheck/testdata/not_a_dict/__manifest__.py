@@ -1,0 +1,1 @@
+["name", "not_a_dict"]

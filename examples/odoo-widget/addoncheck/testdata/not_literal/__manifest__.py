@@ -1,0 +1,1 @@
+{"name": "not_literal", "license": open("LICENSE").read()}

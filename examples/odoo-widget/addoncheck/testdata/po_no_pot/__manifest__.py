@@ -1,0 +1,1 @@
+{"name": "po_no_pot", "license": "LGPL-3"}

@@ -1,0 +1,1 @@
+{"name": "po_not_in_pot", "license": "LGPL-3"}

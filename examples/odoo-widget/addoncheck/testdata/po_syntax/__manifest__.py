@@ -1,0 +1,1 @@
+{"name": "po_syntax", "license": "LGPL-3"}

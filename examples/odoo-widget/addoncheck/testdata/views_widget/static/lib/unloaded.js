@@ -1,0 +1,2 @@
+/** @odoo-module **/
+registry.category("fields").add("gocycle_unloaded", {}); // not in a bundle

@@ -1,0 +1,2 @@
+from . import test_module
+from . import test_ui
