@@ -29,6 +29,9 @@ type LocalizedProps struct {
 	// InputClass are classes added to the range input, separated by
 	// spaces; see [Props.InputClass].
 	InputClass string
+	// AriaLabel, with NoLabel, is the input's accessible name; see
+	// [Props.AriaLabel].
+	AriaLabel string
 	// Value is the stored value. Its unit is the canonical unit: the one
 	// in which the slider emits, whatever unit it shows.
 	Value units.Quantity
@@ -336,6 +339,7 @@ func newLayout(p LocalizedProps, loc locale.Locale, value float64, host bool) la
 			ID:           p.ID,
 			Label:        p.LabelText,
 			NoLabel:      p.NoLabel,
+			AriaLabel:    p.AriaLabel,
 			InputClass:   p.InputClass,
 			Min:          slo,
 			Max:          shi,

@@ -39,6 +39,10 @@ type Props struct {
 	// InputClass are classes added to the range input, separated by
 	// spaces, for the host's look (Bootstrap's "form-range").
 	InputClass string
+	// AriaLabel, with NoLabel, is the accessible name of the input where
+	// the host shows no label for it (a list cell, a field without its
+	// label): a name without a second visible label.
+	AriaLabel string
 	// Min and Max bound the value. Max below Min is taken as Min; NaN
 	// is taken as 0.
 	Min, Max float64
@@ -284,8 +288,14 @@ func view(m model) dom.Node {
 	} else if p.Format != nil {
 		text = p.Format(m.value)
 	}
+	// A disabled slider's value is its read-out: the host may show the
+	// read-out alone (as a read-only number is text), so the id, which
+	// the host's label names, and the accessible name go to the output.
+	inputID, outputID := p.ID, ""
+	if p.Disabled {
+		inputID, outputID = "", p.ID
+	}
 	attrs := dom.Attrs{
-		"id":             p.ID,
 		"type":           "range",
 		"min":            num(p.Min),
 		"max":            num(p.Max),
@@ -294,6 +304,22 @@ func view(m model) dom.Node {
 		"aria-valuemax":  num(p.Max),
 		"aria-valuenow":  num(m.value),
 		"aria-valuetext": text,
+	}
+	if inputID != "" {
+		attrs["id"] = inputID
+	}
+	outAttrs := dom.Attrs{"aria-live": "off"}
+	if outputID != "" {
+		outAttrs["id"] = outputID
+	} else {
+		outAttrs["for"] = p.ID
+	}
+	if p.NoLabel && p.AriaLabel != "" {
+		if p.Disabled {
+			outAttrs["aria-label"] = p.AriaLabel
+		} else {
+			attrs["aria-label"] = p.AriaLabel
+		}
 	}
 	invalid := m.host && p.ValueInvalid
 	if invalid {
@@ -316,7 +342,7 @@ func view(m model) dom.Node {
 			dom.Input(attrs, class, dom.Props{"value": num(m.value), "disabled": p.Disabled}),
 			// The input's aria-valuetext already tells screen readers the
 			// value: the read-out is not announced a second time.
-			dom.Output(dom.Attrs{"for": p.ID, "aria-live": "off"}, text),
+			dom.Output(outAttrs, text),
 		),
 	)
 }

@@ -481,3 +481,28 @@ func TestOWLChangeCommitsAtOnce(t *testing.T) {
 		t.Errorf("FIELD_IS_DIRTY events %s, want [true,false]: dirty as the user moves, clean once the record has the value", got)
 	}
 }
+
+// TestOWLReadOnlyIsText: read-only shows the exact value as text, as Odoo
+// shows a read-only number, and Odoo's label names the read-out then.
+func TestOWLReadOnlyIsText(t *testing.T) {
+	tb := openForm(t, "", 2)
+	tb.eval(`harness.setReadonly(true), true`)
+	tb.wait(`document.querySelector("#field_h0 output").id === "height_cm_h0"`)
+	if got := tb.str(`JSON.stringify([document.querySelector("#field_h0 input[type=range]").id, Array.from(document.querySelector("#field_h0 output").labels, (l) => l.textContent), document.querySelector("#field_h0 output").textContent])`); got != `["",["Height"],"5 ft, 8.898 in"]` {
+		t.Errorf("read-only [input id, the read-out's labels, its text] = %s", got)
+	}
+}
+
+// TestOWLRefusesOtherFieldTypes: Odoo lets a view put any widget on any
+// field; on a char field the slider would write numbers into it.
+func TestOWLRefusesOtherFieldTypes(t *testing.T) {
+	tb := openForm(t, "", 2)
+	tb.eval(`harness.record.fields.name = {type: "char", string: "Name"}, harness.form.state.fields = [{key: "n0", name: "name", label: "Name", props: harness.extractProps({options: {unit: "centimeter"}, attrs: {}})}], true`)
+	tb.wait(`document.querySelector("#field_n0 [role=alert]") !== null`)
+	if got := tb.str(`document.querySelector("#field_n0 [role=alert]").textContent`); !strings.Contains(got, `"name" is a char field`) {
+		t.Errorf("the char field shows %q", got)
+	}
+	if n := tb.num(`document.querySelectorAll("#field_n0 input[type=range]").length + harness.updates.length`); n != 0 {
+		t.Errorf("%v sliders or updates on a char field", n)
+	}
+}

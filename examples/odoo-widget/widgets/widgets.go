@@ -260,7 +260,7 @@ func examples(v any, d units.Dimension) string {
 }
 
 // QuantityProps are the props the quantity slider knows.
-var QuantityProps = []string{"value", "unit", "display_unit", "usage", "min", "max", "step", "digits", "readonly", "lang", "integer", "id", "label", "input_class"}
+var QuantityProps = []string{"value", "unit", "display_unit", "usage", "min", "max", "step", "digits", "readonly", "lang", "integer", "id", "label", "aria_label", "input_class"}
 
 // ParseQuantityProps reads the quantity slider's props:
 //
@@ -285,10 +285,13 @@ var QuantityProps = []string{"value", "unit", "display_unit", "usage", "min", "m
 //	lang          the user's language (en_US, es_ES, sr@latin)
 //	integer       round what the user picks to a whole number of unit
 //	id            the id of the range input, for the host's <label for>
+//	              (of the read-out when readonly: a host may show it alone)
 //	label         the label's text as it is; false: no label element (the
 //	              host labels the input through id, as Odoo's form does);
 //	              absent or "": "Height", "Weight" or "Value" by usage,
 //	              translated
+//	aria_label    with label false, the input's accessible name where the
+//	              host has no label for it (a list cell, nolabel="1")
 //	input_class   classes added to the range input, separated by spaces
 //	              ("form-range", Odoo's Bootstrap)
 //
@@ -477,6 +480,9 @@ func ParseQuantityProps(p widget.Props) QuantityConfig {
 		add(&widget.PropError{Name: "label", Value: x, Want: "a text, or false for no label", Used: "the default label"})
 	}
 
+	ariaLabel, err := p.String("aria_label")
+	add(err)
+
 	var inputClass string
 	if !p.Empty("input_class") {
 		want := `class names separated by spaces, such as "form-range"`
@@ -513,6 +519,7 @@ func ParseQuantityProps(p widget.Props) QuantityConfig {
 		Label:      label,
 		LabelText:  labelText,
 		NoLabel:    noLabel,
+		AriaLabel:  strings.TrimSpace(ariaLabel),
 		InputClass: inputClass,
 		Value:      units.Quantity{Value: value, Unit: u},
 		Min:        units.Quantity{Value: lo, Unit: u},

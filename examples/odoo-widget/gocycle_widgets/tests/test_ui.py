@@ -89,26 +89,37 @@ class TestQuantitySliderUI(HttpCase):
         # 68 in.
         self.assertEqual(person.height_cm, 172.72)
 
-    def test_bad_option_marks_the_field_invalid_and_writes_nothing(self):
+    def form_action(self, name, fields):
+        """An action that opens a form of its own, with these fields."""
         view = self.env["ir.ui.view"].create({
-            "name": "gocycle.demo.person.form.bad_unit",
+            "name": f"gocycle.demo.person.form.{name}",
             "model": "gocycle.demo.person",
             "type": "form",
             "priority": 99,
-            "arch": """
-                <form>
-                    <group>
-                        <field name="name"/>
-                        <field name="height_cm" widget="gocycle_quantity_slider" options="{'unit': 'centimetre'}"/>
-                    </group>
-                </form>""",
+            "arch": f"<form><group>{fields}</group></form>",
         })
-        action = self.env["ir.actions.act_window"].create({
-            "name": "bad unit",
+        return self.env["ir.actions.act_window"].create({
+            "name": name,
             "res_model": "gocycle.demo.person",
             "view_mode": "form",
             "view_id": view.id,
         })
+
+    def test_bad_option_marks_the_field_invalid_and_writes_nothing(self):
+        action = self.form_action("bad_unit", """
+            <field name="name"/>
+            <field name="height_cm" widget="gocycle_quantity_slider" options="{'unit': 'centimetre'}"/>""")
         person = self.Person.create({"name": "Bad option", "height_cm": 170.0})
         self.tour(person, "gocycle_quantity_slider_bad_option", action=action)
         self.assertEqual((person.name, person.height_cm), ("Bad option", 170.0))
+
+    def test_readonly_is_text_and_every_input_has_a_name(self):
+        action = self.form_action("readonly", """
+            <field name="name"/>
+            <field name="height_cm" readonly="1" widget="gocycle_quantity_slider"
+                   options="{'unit': 'centimeter', 'usage': 'person-height', 'min': 50, 'max': 250}"/>
+            <field name="weight_kg" nolabel="1" widget="gocycle_quantity_slider"
+                   options="{'unit': 'kilogram', 'min': 2, 'max': 250}"/>""")
+        person = self.Person.create({"name": "Read-only", "height_cm": 179.07, "weight_kg": 69.5})
+        self.tour(person, "gocycle_quantity_slider_readonly", action=action)
+        self.assertEqual((person.height_cm, person.weight_kg), (179.07, 69.5))

@@ -67,8 +67,9 @@ export function loadRuntime() {
 
 export class GoCycleQuantitySlider extends Component {
   // The template never reads the value: the widget shows it, and OWL
-  // would not re-render for it anyway (hence useRecordObserver).
-  static template = xml`<div class="o_field_gocycle_quantity_slider" t-att-class="{ o_readonly: props.readonly }" t-ref="host"/>`;
+  // would not re-render for it anyway (hence useRecordObserver). Odoo's
+  // Field wrapper around it has the class o_field_gocycle_quantity_slider.
+  static template = xml`<div class="o_gocycle_quantity_slider" t-att-class="{ o_readonly: props.readonly }" t-ref="host"/>`;
   static props = {
     ...standardFieldProps,
     // The options are passed on as the view gives them: the widget
@@ -140,10 +141,11 @@ export class GoCycleQuantitySlider extends Component {
     if (p.id) {
       props.id = p.id;
     }
-    if (!this.labelledByForm) {
-      // No <label for=id> in the page (nolabel="1", a list): the widget
-      // shows the field's name itself, so that the input has one.
-      props.label = field.string || "";
+    if (!this.labelledByForm && field.string) {
+      // No <label for=id> in the page (nolabel="1", a list cell): the
+      // field's name is the input's accessible name, without a label
+      // that a list would repeat in every row.
+      props.aria_label = field.string;
     }
     for (const [name, v] of [["usage", p.usage], ["display_unit", p.displayUnit], ["min", p.min], ["max", p.max], ["step", p.step]]) {
       if (v !== undefined) {
@@ -165,6 +167,16 @@ export class GoCycleQuantitySlider extends Component {
 
   async mountWidget() {
     const el = this.host.el;
+    const { record, name } = this.current;
+    const type = record.fields && record.fields[name] && record.fields[name].type;
+    if (!gocycleQuantitySlider.supportedTypes.includes(type)) {
+      // Odoo lets a view put any widget on any field: a number widget on
+      // a text field would write numbers into it.
+      const message = _t('The gocycle quantity slider edits float and integer fields; "%s" is a %s field.', name, type);
+      console.error(`gocycle_quantity_slider: ${message}`);
+      this.showProblem(message);
+      return;
+    }
     const id = this.current.id;
     this.labelledByForm = !!id && !!el.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`);
     // The end of a move (a key press, the pointer released) and leaving
@@ -189,10 +201,29 @@ export class GoCycleQuantitySlider extends Component {
       this.push(); // what changed while it mounted
     } catch (e) {
       if (!this.destroyed) {
-        el.textContent = _t("The gocycle widgets could not be loaded: %s", String((e && e.message) || e));
-        el.classList.add("text-danger");
+        // The value is still shown, as Odoo would show the number.
+        const value = typeof this.value === "number" ? `${this.value} ${this.current.unit || ""}`.trim() : "";
+        this.showProblem(_t("The gocycle widgets could not be loaded: %s", String((e && e.message) || e)), value);
       }
     }
+  }
+
+  // showProblem shows, in place of the widget, the stored value (if any)
+  // and why the widget is not there.
+  showProblem(message, value = "") {
+    const el = this.host.el;
+    el.textContent = "";
+    if (value) {
+      const span = el.ownerDocument.createElement("span");
+      span.className = "o_gocycle_value";
+      span.textContent = value;
+      el.appendChild(span);
+    }
+    const box = el.ownerDocument.createElement("div");
+    box.className = "text-danger";
+    box.setAttribute("role", "alert");
+    box.textContent = message;
+    el.appendChild(box);
   }
 
   // widgetError receives what the widget reports. An option without

@@ -202,3 +202,35 @@ registry.category("web_tour.tours").add("gocycle_quantity_slider_bad_option", {
         { content: "the form is clean again", trigger: ".o_form_view .o_form_saved, .o_form_view:not(:has(.o_form_dirty))", run() {} },
     ],
 });
+
+// Read-only, as Odoo shows a read-only number: the value as text, named
+// by the form's label; and a field without a label (nolabel="1"), whose
+// input is named by the field's name.
+registry.category("web_tour.tours").add("gocycle_quantity_slider_readonly", {
+    test: true,
+    steps: () => [
+        {
+            content: "the read-only height is text, which the form's label names",
+            trigger: `${HEIGHT} output`,
+            run() {
+                const output = this.$anchor[0];
+                const labels = Array.from(output.labels || []);
+                if (labels.length !== 1 || !labels[0].textContent.includes("Height")) {
+                    fail(`the read-out must have the form's label "Height", has ${JSON.stringify(labels.map((l) => l.outerHTML))}`);
+                }
+                if (output.textContent !== "5 ft, 10.5 in") {
+                    fail(`179.07 cm must read "5 ft, 10.5 in", reads "${output.textContent}"`);
+                }
+                const input = document.querySelector(HEIGHT_INPUT);
+                if (input && input.offsetParent !== null) {
+                    fail("the read-only height shows a slider");
+                }
+            },
+        },
+        {
+            content: "the weight without a label is named by the field's name",
+            trigger: `${WEIGHT} input[type="range"][aria-label="Weight"]`,
+            run() {},
+        },
+    ],
+});
