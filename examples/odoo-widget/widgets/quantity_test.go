@@ -429,3 +429,16 @@ func TestPropErrorWording(t *testing.T) {
 		t.Errorf("Error() = %q", got)
 	}
 }
+
+// Arabic (Odoo's ar_001) is written right to left: the widget says so on
+// its root, speaks Arabic and formats as ICU does for ar.
+func TestQuantityArabicIsRightToLeft(t *testing.T) {
+	q := newQuantity(t, "ar_001", widget.Props{"value": 179.07, "unit": "centimeter", "min": 50.0, "max": 250.0, "digits": 2.0})
+	if dir, lang := attrOf(q.view, "dir"), attrOf(q.view, "lang"); dir != "rtl" || lang != "ar" {
+		t.Errorf("dir %q, lang %q; want rtl, ar: %s", dir, lang, q.html())
+	}
+	// new Intl.NumberFormat("ar", {style: "unit", unit: "centimeter"}).format(179.07) in Node 20 (ICU 78).
+	if got, want := q.readout(), "179.07 سم"; got != want {
+		t.Errorf("read-out %q, want %q", got, want)
+	}
+}

@@ -123,3 +123,10 @@ class TestQuantitySliderUI(HttpCase):
         person = self.Person.create({"name": "Read-only", "height_cm": 179.07, "weight_kg": 69.5})
         self.tour(person, "gocycle_quantity_slider_readonly", action=action)
         self.assertEqual((person.height_cm, person.weight_kg), (179.07, 69.5))
+
+    def test_arabic_is_right_to_left(self):
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.env.ref("base.user_admin").lang = "ar_001"
+        person = self.Person.create({"name": "RTL", "height_cm": 179.07})
+        self.tour(person, "gocycle_quantity_slider_rtl")
+        self.assertEqual(person.height_cm, 179.07)

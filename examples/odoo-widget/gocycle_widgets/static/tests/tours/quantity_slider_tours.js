@@ -234,3 +234,21 @@ registry.category("web_tour.tours").add("gocycle_quantity_slider_readonly", {
         },
     ],
 });
+
+// Arabic (ar_001) is written right to left: the widget's row runs from
+// the right, and it speaks Arabic, as ICU formats it.
+registry.category("web_tour.tours").add("gocycle_quantity_slider_rtl", {
+    test: true,
+    steps: () => [
+        {
+            content: "the widget is right to left, in Arabic",
+            trigger: `${HEIGHT} .gc-widget[dir="rtl"][lang="ar"] output:contains("179.07 سم")`,
+            run() {
+                const row = this.$anchor[0].closest(".gc-slider-row");
+                if (getComputedStyle(row).direction !== "rtl") {
+                    fail(`the slider's row runs ${getComputedStyle(row).direction}, want rtl`);
+                }
+            },
+        },
+    ],
+});
