@@ -74,6 +74,7 @@ func (o *odoo) run(t *testing.T, withAddon bool, stdin string, args ...string) (
 	}
 	var cmdArgs []string
 	cmdArgs = append(cmdArgs, o.bin)
+	shown := strings.Join(args, " ")
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmdArgs = append(cmdArgs, args[0])
 		args = args[1:]
@@ -87,7 +88,7 @@ func (o *odoo) run(t *testing.T, withAddon bool, stdin string, args ...string) (
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	err := cmd.Run()
-	t.Logf("odoo-bin %s: %v (%s)", strings.Join(args, " "), err, time.Since(start).Round(time.Second))
+	t.Logf("odoo-bin %s: %v (%s)", shown, err, time.Since(start).Round(time.Second))
 	return out.String(), err
 }
 
