@@ -41,8 +41,14 @@ type Context struct {
 // DOM nodes, connections.
 func (c *Context) OnDispose(f func()) { c.app.onDispose(f) }
 
-// ReportError sends err to the app's error hook, naming the driver.
+// ReportError sends err to the app's error hook, naming the driver. An
+// error that main's sink gave the driver was reported already, naming the
+// sink, and is not reported again. Call it on the app's loop, as
+// everything a driver does with its app.
 func (c *Context) ReportError(err error) {
+	if c.app.reportedAsSink(err) {
+		return
+	}
 	c.app.report(fmt.Errorf("driver %q: %w", c.Name, err))
 }
 
@@ -146,7 +152,7 @@ func (p *typedProxy[In]) connect(a *app, name string, sink any) func() {
 		cancelSrc = src.Subscribe(stream.Listener[In]{
 			Next: func(v In) { a.gate.pass(func() { l.Next(v) }) },
 			Error: func(err error) {
-				a.report(fmt.Errorf("sink %s: %w", name, err))
+				a.sinkFailed(name, err)
 				a.gate.pass(func() { l.Error(err) })
 			},
 			Complete: func() { a.gate.pass(l.Complete) },

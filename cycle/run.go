@@ -62,6 +62,34 @@ type app struct {
 	disposers []func()
 	running   bool
 	disposed  bool
+	// sinkErrs are the last errors of main's sinks, reported once with
+	// the sink's name: a driver that reports the error its sink gave it
+	// (ctx.ReportError) would report each one a second time.
+	sinkErrs []error
+}
+
+// maxSinkErrs bounds sinkErrs: a driver reports its sink's error while it
+// handles it, long before several more sinks fail.
+const maxSinkErrs = 8
+
+// sinkFailed reports a sink's error, once.
+func (a *app) sinkFailed(name string, err error) {
+	if len(a.sinkErrs) == maxSinkErrs {
+		a.sinkErrs = append(a.sinkErrs[:0], a.sinkErrs[1:]...)
+	}
+	a.sinkErrs = append(a.sinkErrs, err)
+	a.report(fmt.Errorf("sink %s: %w", name, err))
+}
+
+// reportedAsSink reports whether err is, or wraps, a sink error already
+// reported.
+func (a *app) reportedAsSink(err error) bool {
+	for _, e := range a.sinkErrs {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *app) report(err error) {

@@ -283,6 +283,39 @@ func TestErrorInSinkIsReportedAndForwarded(t *testing.T) {
 	}
 }
 
+// TestSinkErrorIsReportedOnce: a driver that reports the error its sink
+// gave it (as the DOM driver does) does not make the app report it twice;
+// its own errors are still reported.
+func TestSinkErrorIsReportedOnce(t *testing.T) {
+	var mu sync.Mutex
+	var reported []string
+	boom, own := errors.New("boom"), errors.New("the driver's own")
+	reporting := cycle.SinkDriver(func(sink *stream.Stream[int], ctx *cycle.Context) error {
+		sink.Subscribe(stream.Listener[int]{Error: func(err error) {
+			ctx.ReportError(fmt.Errorf("rendering: %w", err))
+			ctx.ReportError(own)
+		}})
+		return nil
+	})
+	dispose, err := cycle.Run(func(struct{}) struct{ Out *stream.Stream[int] } {
+		return struct{ Out *stream.Stream[int] }{Out: stream.Throw[int](boom)}
+	}, cycle.Drivers{"Out": reporting}, cycle.WithName("t1"), cycle.WithErrors(func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		reported = append(reported, err.Error())
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dispose()
+	mu.Lock()
+	defer mu.Unlock()
+	want := []string{"cycle: app t1: sink Out: boom", `cycle: app t1: driver "Out": the driver's own`}
+	if !slices.Equal(reported, want) {
+		t.Errorf("reported %q, want %q", reported, want)
+	}
+}
+
 // TestPanicStopsOnlyThatApp runs two apps; a panic in one stops it (its
 // sinks complete, its drivers are disposed, the panic is reported) and the
 // other keeps working.

@@ -426,6 +426,28 @@ func TestPanicInCreateStartBecomesError(t *testing.T) {
 	}
 }
 
+// A listener that panics while Start emits synchronously panics as it
+// would on any emission: the panic reaches the subscriber, and is not
+// handed back to the listeners as Create's own error.
+func TestListenerPanicInCreateStartIsNotCreatesError(t *testing.T) {
+	s := stream.Create(stream.NewProducer(func(l stream.Listener[int]) { l.Next(1) }, nil))
+	var errs []error
+	got := func() (r any) {
+		defer func() { r = recover() }()
+		s.Subscribe(stream.Listener[int]{
+			Next:  func(int) { panic("listener broke") },
+			Error: func(err error) { errs = append(errs, err) },
+		})
+		return nil
+	}()
+	if got != "listener broke" {
+		t.Errorf("Subscribe panicked with %v, want the listener's own panic", got)
+	}
+	if len(errs) != 0 {
+		t.Errorf("the listener received %v: its own panic came back as an error", errs)
+	}
+}
+
 func TestCreateIgnoresAStaleListener(t *testing.T) {
 	var old stream.Listener[int]
 	starts := 0

@@ -53,7 +53,8 @@ func (p funcProducer[T]) Stop() {
 }
 
 // Create returns a stream fed by p. A panic in p.Start becomes a
-// *PanicError on the stream.
+// *PanicError on the stream; a panic of a listener that p.Start's own
+// emissions reach is that listener's, and is not turned into an error.
 func Create[T any](p Producer[T]) *Stream[T] {
 	return newStream[T]("Create", &userProducer[T]{p: p}, 0)
 }
@@ -71,25 +72,39 @@ func (u *userProducer[T]) start(_ *txn, out *Stream[T]) {
 	u.gen++
 	gen := u.gen
 	live := func() bool { return u.running && u.gen == gen }
+	// downstream is set while Start's own emissions run the listeners: a
+	// panic from there is a listener's, and goes on to whoever emitted,
+	// as from any other emission, instead of coming back to the
+	// listeners as the producer's error.
+	downstream := false
 	l := Listener[T]{
 		Next: func(v T) {
 			if live() {
+				downstream = true
 				out.emitRoot(v)
+				downstream = false
 			}
 		},
 		Error: func(err error) {
 			if live() {
+				downstream = true
 				out.failRoot(err)
+				downstream = false
 			}
 		},
 		Complete: func() {
 			if live() {
+				downstream = true
 				out.endRoot()
+				downstream = false
 			}
 		},
 	}
 	defer func() {
 		if r := recover(); r != nil {
+			if downstream {
+				panic(r)
+			}
 			l.Error(recovered("Create", r))
 		}
 	}()
