@@ -99,13 +99,19 @@ func (op *flattenListOp[T, R]) next(tx *txn, list []*Stream[T]) {
 	// upstream they share keeps running.
 	for _, k := range added {
 		if !op.out.emitting() {
-			return
+			break
 		}
 		k.in.add(tx, k)
 	}
+	// Even when a new stream ended the output as it was subscribed (an
+	// error), which stopped the new list: the dropped streams are in no
+	// list any more, and nothing else would stop them.
 	for in, k := range old {
 		k.dead = true
 		in.remove(k)
+	}
+	if !op.out.emitting() {
+		return
 	}
 	if op.combine {
 		op.schedule(tx)

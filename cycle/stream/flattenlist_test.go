@@ -106,3 +106,36 @@ func TestFlattenCombineGlitchFree(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// A new list whose first new stream errors as it is subscribed ends the
+// output before the next one is subscribed;
+// the streams the list dropped are stopped too, not left running (issue
+// 12, point 5).
+func TestFlattenListErrorStopsTheDroppedStreams(t *testing.T) {
+	for _, name := range []string{"FlattenMerge", "FlattenCombine"} {
+		t.Run(name, func(t *testing.T) {
+			running := 0
+			old := stream.Create(stream.NewProducer(func(stream.Listener[int]) { running++ }, func() { running-- }))
+			lists := stream.NewSubject[[]*stream.Stream[int]]()
+			var out *stream.Stream[string]
+			if name == "FlattenMerge" {
+				out = stream.Map(stream.FlattenMerge(lists.Stream()), func(v int) string { return fmt.Sprint(v) })
+			} else {
+				out = stream.Map(stream.FlattenCombine(lists.Stream()), func(v []int) string { return fmt.Sprint(v) })
+			}
+			var errs []error
+			out.Subscribe(stream.Listener[string]{Error: func(err error) { errs = append(errs, err) }})
+			lists.Next([]*stream.Stream[int]{old})
+			if running != 1 {
+				t.Fatalf("%d producers running, want 1", running)
+			}
+			lists.Next([]*stream.Stream[int]{stream.Throw[int](fmt.Errorf("boom")), stream.Never[int]()})
+			if len(errs) != 1 {
+				t.Errorf("errors %v, want boom", errs)
+			}
+			if running != 0 {
+				t.Errorf("%d producers still running after the output errored", running)
+			}
+		})
+	}
+}
