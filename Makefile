@@ -14,7 +14,7 @@ ADDR     ?= 127.0.0.1:8080
 # run natively, driving Chromium, and are excluded there by build tags.
 WASM_TEST_PKGS := ./cycle/... ./drivers/... ./components/... ./web/demo ./units/... ./interop/... ./examples/goapp ./web/widget ./examples/odoo-widget/...
 
-.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-dom run-jsbench run-goapp size check-node clean units-data demo-screenshots odoo-addon odoo-harness odoo-test
+.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-compare bench-dom run-jsbench run-goapp size check-node clean units-data demo-screenshots odoo-addon odoo-harness odoo-test xstream-oracle
 
 all: test
 
@@ -47,7 +47,7 @@ test: lint test-native test-wasm wasm odoo-addon
 # manifest with python3 (GOCYCLE_REQUIRE_PYTHON=1). The tests that need a
 # real Odoo (examples/odoo-widget/odootest) skip here: CI has none; see
 # odoo-test.
-test-native: browser units-data odoo-harness check-node odoo-addon
+test-native: browser units-data odoo-harness xstream-oracle check-node odoo-addon
 	GOCYCLE_REQUIRE_BROWSER=1 GOCYCLE_REQUIRE_CLDR=1 GOCYCLE_REQUIRE_NODE=1 GOCYCLE_REQUIRE_PYTHON=1 GOCYCLE_REQUIRE_ADDON_BUILD=1 $(GO) test -race -count=1 ./...
 
 ## test-browser: only the tests in headless Chromium (the DOM driver's, the demo page's)
@@ -72,10 +72,18 @@ lint:
 
 ## bench: stream benchmarks against rxgo, native and wasm, then the DOM
 ## benchmark (bench-dom); each rewrites only its own section of BENCHMARKS.md.
-bench: check-node browser
+## Last, the differential test against xstream on 20000 cases instead of
+## the 400 of make test (GOCYCLE_XSTREAM_CASES; see cycle/stream/internal/xstreamdiff).
+bench: check-node browser xstream-oracle
 	bash internal/bench/run.sh
 	bash internal/bench/rxstream.sh
 	$(MAKE) --no-print-directory bench-dom
+	GOCYCLE_REQUIRE_NODE=1 GOCYCLE_XSTREAM_CASES=20000 $(GO) test -count=1 -run TestAgainstXstream ./cycle/stream/internal/xstreamdiff
+
+## bench-compare: the stream benchmarks of this checkout against those of
+## BASE (a commit, default HEAD), alternating in one run (internal/bench/compare.sh)
+bench-compare:
+	BASE=$(BASE) bash internal/bench/compare.sh
 
 ## bench-dom: examples/jsbench against vanilla JavaScript in headless Chromium;
 ## updates the jsbench section of BENCHMARKS.md ($(OUT)); JSBENCH_FLAGS go to
@@ -144,6 +152,15 @@ HARNESS := examples/odoo-widget/harness
 odoo-harness: $(HARNESS)/node_modules/.odoo-harness-stamp
 $(HARNESS)/node_modules/.odoo-harness-stamp: $(HARNESS)/package.json $(HARNESS)/package-lock.json
 	npm ci --prefix $(HARNESS) --ignore-scripts --no-audit --no-fund
+	touch $@
+
+## xstream-oracle: install xstream 11.14.0, the oracle of cycle/stream's
+## differential test (cycle/stream/internal/xstreamdiff; `make bench` runs
+## it on 20000 cases) (npm ci, only when missing or package-lock.json changed)
+XSTREAM_ORACLE := cycle/stream/internal/xstreamdiff/js
+xstream-oracle: $(XSTREAM_ORACLE)/node_modules/.xstream-oracle-stamp
+$(XSTREAM_ORACLE)/node_modules/.xstream-oracle-stamp: $(XSTREAM_ORACLE)/package.json $(XSTREAM_ORACLE)/package-lock.json
+	npm ci --prefix $(XSTREAM_ORACLE) --ignore-scripts --no-audit --no-fund
 	touch $@
 
 check-node:

@@ -20,10 +20,23 @@ type Isolatable interface {
 var isolateCount atomic.Uint64
 
 // Isolate returns component wrapped so that every source that implements
-// [Isolatable] is scoped to scope, and every sink whose field has the name
-// of such a source is scoped back. Other sources and sinks pass through.
-// Two instances of a component isolated with different scopes cannot see
-// each other's events or state.
+// [Isolatable] is scoped to scope, and every sink of the same driver name
+// is scoped back. Fields are named as [Run] names them: by their
+// `cycle:"name"` tag, or else by their Go name, so that a source field
+// Dom *dom.Source `cycle:"DOM"` pairs with a sink field
+// View *stream.Stream[dom.Node] `cycle:"DOM"`; fields tagged `cycle:"-"`
+// and unexported fields are left alone. Other sources and sinks pass
+// through. Two instances of a component isolated with different scopes
+// cannot see each other's events or state.
+//
+// Isolation nests: a component isolated inside an isolated component is
+// scoped within its parent's scope, and a source's IsolateSource and
+// IsolateSink define what that means for its driver. For the DOM, nesting
+// is Cycle.js's total isolation even when the parent's view is its
+// child's view (the same root element): the child's elements, that root
+// included, belong to the child, whose listeners alone see their events,
+// while the parent's selectors match only its own elements (see
+// dom.Source.IsolateSink).
 //
 // An empty scope gets a unique one, made once per call of Isolate.
 // Isolate panics if So or Si is not a struct type, since that is a mistake
@@ -44,21 +57,26 @@ func Isolate[So, Si any](component func(So) Si, scope string) func(So) Si {
 		scoped := map[string]Isolatable{}
 		for i := 0; i < sv.NumField(); i++ {
 			f := st.Field(i)
-			if !f.IsExported() {
+			name, ok := fieldName(f)
+			if !ok || !f.IsExported() {
 				continue
 			}
 			src, ok := sv.Field(i).Interface().(Isolatable)
 			if !ok || isNil(sv.Field(i)) {
 				continue
 			}
-			scoped[f.Name] = src
+			scoped[name] = src
 			sv.Field(i).Set(checked(src.IsolateSource(scope), f.Type, "IsolateSource", f.Name))
 		}
 		sinks := component(sources)
 		kv := reflect.ValueOf(&sinks).Elem()
 		for i := 0; i < kv.NumField(); i++ {
 			f := kt.Field(i)
-			src, ok := scoped[f.Name]
+			name, ok := fieldName(f)
+			if !ok || !f.IsExported() {
+				continue
+			}
+			src, ok := scoped[name]
 			if !ok || isNil(kv.Field(i)) {
 				continue
 			}

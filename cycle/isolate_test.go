@@ -115,3 +115,56 @@ func TestIsolateReportsWrongSourceType(t *testing.T) {
 	}()
 	cycle.Isolate(func(so) struct{} { return struct{}{} }, "s")(so{})
 }
+
+// Isolate names fields as Run does: a `cycle:"…"` tag pairs a source and
+// a sink whose Go names differ, and `cycle:"-"` leaves a field alone.
+func TestIsolateNamesFieldsByTheirCycleTag(t *testing.T) {
+	type sources struct {
+		In  *scopedSource `cycle:"Msg"`
+		Raw *scopedSource `cycle:"-"`
+	}
+	type sinks struct {
+		Out *stream.Stream[string] `cycle:"Msg"`
+		Raw *stream.Stream[string] `cycle:"-"`
+	}
+	all := stream.NewSubject[string]()
+	root := &scopedSource{all: all.Stream()}
+	var rawSource *scopedSource
+	rawSink := stream.Of("raw")
+	component := func(s sources) sinks {
+		rawSource = s.Raw
+		return sinks{Out: stream.Map(s.In.Messages(), strings.ToUpper), Raw: rawSink}
+	}
+	got := cycle.Isolate(component, "a")(sources{In: root, Raw: root})
+	if rawSource != root {
+		t.Errorf("the source tagged `cycle:\"-\"` was isolated (scope %q)", rawSource.scope)
+	}
+	if got.Raw != rawSink {
+		t.Error("the sink tagged `cycle:\"-\"` was changed")
+	}
+	var out []string
+	got.Out.Subscribe(stream.Listener[string]{Next: func(v string) { out = append(out, v) }})
+	all.Next("a/hello")
+	all.Next("hello")
+	if want := []string{"a:HELLO"}; !slices.Equal(out, want) {
+		t.Errorf("the sink tagged `cycle:\"Msg\"` gave %v, want %v: scoped by the source of the same tag", out, want)
+	}
+}
+
+// A tag names the field instead of its Go name: a sink whose Go name is
+// that of an isolated source, but whose tag names another driver, is not
+// scoped by that source.
+func TestIsolateDoesNotPairByGoNameAgainstTheTag(t *testing.T) {
+	type sources struct {
+		Msg *scopedSource `cycle:"A"`
+	}
+	type sinks struct {
+		Msg *stream.Stream[string] `cycle:"B"`
+	}
+	root := &scopedSource{all: stream.Never[string]()}
+	out := stream.Of("x")
+	got := cycle.Isolate(func(sources) sinks { return sinks{Msg: out} }, "s")(sources{Msg: root})
+	if got.Msg != out {
+		t.Error("the sink named B was scoped by the source named A")
+	}
+}

@@ -274,7 +274,8 @@ func startDriver(d Driver, ctx *Context, sink any) (src any, err error) {
 }
 
 // fieldName gives the driver name of a struct field: its name, or its
-// `cycle:"name"` tag; `cycle:"-"` leaves the field out.
+// `cycle:"name"` tag; `cycle:"-"` leaves the field out. Run and Isolate
+// both name fields by it, so that they pair the same sources and sinks.
 func fieldName(f reflect.StructField) (string, bool) {
 	tag := f.Tag.Get("cycle")
 	switch {

@@ -93,7 +93,22 @@
     const F_STOP_PROPAGATION = 8;
 
     // dom.ScopeAttr: marks the root elements of an isolated component's view.
+    // Its value is a list of scopes, innermost first: the first owns the
+    // element (and its subtree up to the next mark); every scope of the list
+    // has the element as a root (a view returned by its isolated parent).
     const SCOPE_ATTR = "data-cycle-scope";
+    const SCOPE_SEP = /[ \t\n\f\r]+/;
+
+    // scopesOf splits a mark into its scopes.
+    function scopesOf(mark) {
+      return mark.split(SCOPE_SEP).filter((s) => s !== "");
+    }
+
+    // ownScope is the scope that owns an element marked with mark.
+    function ownScope(mark) {
+      const ss = scopesOf(mark);
+      return ss.length > 0 ? ss[0] : "";
+    }
 
     const XLINK_NS = "http://www.w3.org/1999/xlink";
     const XML_NS = "http://www.w3.org/XML/1998/namespace";
@@ -570,11 +585,13 @@
         }
         path.push(container);
         const last = path.length - 1;
-        // scopes[k] is the scope of path[k]: that of its nearest
+        // scopes[k] is the scope of path[k]: the own scope of its nearest
         // ancestor-or-self with SCOPE_ATTR, "" if none; roots[k] is the
-        // index of that element, or of the container.
+        // index of that element, or of the container; marks[k] is the list
+        // of scopes path[k] is a root of, or null.
         const scopes = new Array(path.length);
         const roots = new Array(path.length);
+        const marks = new Array(path.length).fill(null);
         let scope = "";
         let rootIdx = last;
         scopes[last] = "";
@@ -582,7 +599,8 @@
         for (let k = last - 1; k >= 0; k--) {
           const sc = path[k].getAttribute(SCOPE_ATTR);
           if (sc !== null) {
-            scope = sc;
+            marks[k] = scopesOf(sc);
+            scope = marks[k].length > 0 ? marks[k][0] : "";
             rootIdx = k;
           }
           scopes[k] = scope;
@@ -597,7 +615,7 @@
             if ((l.targetOnly && k !== 0) || listeners.get(l.id) !== l) {
               continue;
             }
-            if (!matchesAt(l, path, scopes, roots, k)) {
+            if (!matchesAt(l, path, scopes, roots, marks, k)) {
               continue;
             }
             if ((l.flags & F_PREVENT_DEFAULT) !== 0 && (l.flags & F_PASSIVE) === 0) {
@@ -623,17 +641,18 @@
 
       // matchesAt reports whether listener l matches path[k]. A listener
       // with no selectors matches its scope's root elements (the container
-      // for the app's own scope). Otherwise path[k] must be in l's scope and
-      // match the last selector, and its ancestors up to its scope's root
-      // must match the earlier selectors, nearest last.
-      function matchesAt(l, path, scopes, roots, k) {
+      // for the app's own scope), those whose mark lists the scope, even
+      // first owned by an isolated child. Otherwise path[k] must be owned by
+      // l's scope and match the last selector, and its ancestors up to its
+      // scope's root must match the earlier selectors, nearest last.
+      function matchesAt(l, path, scopes, roots, marks, k) {
         const last = path.length - 1;
         const sels = l.sels;
+        if (sels.length === 0) {
+          return l.scope === "" ? k === last : marks[k] !== null && marks[k].includes(l.scope);
+        }
         if (scopes[k] !== l.scope) {
           return false;
-        }
-        if (sels.length === 0) {
-          return l.scope === "" ? k === last : roots[k] === k;
         }
         if (k === last || !path[k].matches(sels[sels.length - 1])) {
           return false;
@@ -660,7 +679,7 @@
           if (scope === "") {
             return [container];
           }
-          return Array.from(container.querySelectorAll("[" + SCOPE_ATTR + '="' + CSS.escape(scope) + '"]'));
+          return Array.from(container.querySelectorAll("[" + SCOPE_ATTR + '~="' + CSS.escape(scope) + '"]'));
         }
         const out = [];
         for (const el of container.querySelectorAll(sels[sels.length - 1])) {
@@ -668,7 +687,7 @@
           while (root !== container && !root.hasAttribute(SCOPE_ATTR)) {
             root = root.parentElement;
           }
-          if ((root === container ? "" : root.getAttribute(SCOPE_ATTR)) !== scope) {
+          if ((root === container ? "" : ownScope(root.getAttribute(SCOPE_ATTR))) !== scope) {
             continue;
           }
           let s = sels.length - 2;

@@ -134,3 +134,42 @@ func TestSelectAndLift(t *testing.T) {
 		t.Errorf("parent state %+v: the lens must change only Age", last)
 	}
 }
+
+// sampledCounter is the usual shape of a state loop: reducers come from
+// the clicks sampled with the state, and the view combines the clicks
+// with the state. One click must give one view, with the new count.
+func sampledCounter(src counterSources) counterSinks {
+	states := src.State.Stream()
+	init := stream.Of[state.Reducer[int]](func(int) int { return 0 })
+	add := stream.SampleCombine(src.Clicks, states, func(d, n int) state.Reducer[int] {
+		return func(s int) int { return s + d }
+	})
+	view := stream.Combine2(stream.Map(src.Clicks, func(d int) int { return d }), states,
+		func(d, n int) string { return fmt.Sprintf("+%d=%d", d, n) })
+	return counterSinks{State: stream.Merge(init, add), View: view}
+}
+
+func TestWithStateViewHasNoGlitch(t *testing.T) {
+	for _, order := range []string{"view first", "a state listener first"} {
+		t.Run(order, func(t *testing.T) {
+			clicks := stream.NewSubject[int]()
+			sinks := state.WithState[int](sampledCounter)(counterSources{Clicks: clicks.Stream()})
+			var got []string
+			if order == "a state listener first" {
+				src := counterSources{Clicks: clicks.Stream()}
+				var states *stream.Stream[int]
+				sinks = state.WithState[int](func(s counterSources) counterSinks {
+					states = s.State.Stream()
+					return sampledCounter(s)
+				})(src)
+				stream.Map(states, func(n int) int { return n }).Subscribe(stream.Listener[int]{})
+			}
+			sinks.View.Subscribe(stream.Listener[string]{Next: func(s string) { got = append(got, s) }})
+			clicks.Next(1)
+			clicks.Next(2)
+			if want := []string{"+1=1", "+2=3"}; !slices.Equal(got, want) {
+				t.Errorf("got %v, want %v", got, want)
+			}
+		})
+	}
+}

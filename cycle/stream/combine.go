@@ -9,14 +9,15 @@ type combinerCore interface {
 
 // attachable is an input slot of any element type.
 type attachable interface {
-	attach(tx *txn)
-	detach()
+	attach(tx *txn, to *node)
+	detach(tx *txn)
 }
 
 // slot holds the latest value of one input of a combining operator.
 type slot[T any] struct {
 	core combinerCore
 	in   *Stream[T]
+	e    edge
 	v    T
 	has  bool
 	done bool
@@ -49,15 +50,16 @@ func (s *slot[T]) end(tx *txn) {
 	}
 }
 
-func (s *slot[T]) attach(tx *txn) {
+func (s *slot[T]) attach(tx *txn, to *node) {
 	var zero T
 	s.v, s.has, s.done = zero, false, false
-	s.in.add(tx, s)
+	s.e.to = to
+	s.in.add(tx, s, &s.e)
 }
 
-func (s *slot[T]) detach() {
+func (s *slot[T]) detach(tx *txn) {
 	s.done = true
-	s.in.remove(s)
+	s.in.remove(tx, s)
 }
 
 // combiner emits compute() once per transaction in which any input
@@ -70,7 +72,7 @@ type combiner[R any] struct {
 	out     *Stream[R]
 	missing int
 	left    int
-	dirty   bool
+	dirty   mark
 }
 
 func newCombiner[R any](name string, ranks ...int) (*combiner[R], *Stream[R]) {
@@ -80,7 +82,8 @@ func newCombiner[R any](name string, ranks ...int) (*combiner[R], *Stream[R]) {
 
 func (c *combiner[R]) start(tx *txn, out *Stream[R]) {
 	c.out = out
-	c.missing, c.left, c.dirty = len(c.slots), len(c.slots), false
+	c.missing, c.left = len(c.slots), len(c.slots)
+	c.dirty.reset()
 	if len(c.slots) == 0 {
 		out.end(tx)
 		return
@@ -89,32 +92,34 @@ func (c *combiner[R]) start(tx *txn, out *Stream[R]) {
 		if !out.emitting() {
 			return
 		}
-		s.attach(tx)
+		s.attach(tx, &out.node)
 	}
 }
 
-func (c *combiner[R]) stop() {
-	c.dirty = false
+func (c *combiner[R]) stop(tx *txn) {
+	c.dirty.reset()
 	for _, s := range c.slots {
-		s.detach()
+		s.detach(tx)
 	}
 }
+
+func (c *combiner[R]) flushRank() int { return c.out.rank }
 
 func (c *combiner[R]) touched(tx *txn, first bool) {
 	if first {
 		c.missing--
 	}
-	if c.missing == 0 && !c.dirty {
-		c.dirty = true
-		tx.schedule(c, c.out.rank)
+	if c.missing == 0 && !c.dirty.in(tx) {
+		c.dirty.set(tx)
+		tx.schedule(c)
 	}
 }
 
 func (c *combiner[R]) flush(tx *txn) {
-	if !c.dirty {
+	if !c.dirty.in(tx) {
 		return
 	}
-	c.dirty = false
+	c.dirty.reset()
 	if !c.out.emitting() {
 		return
 	}
@@ -203,37 +208,55 @@ func SampleCombine[T, U, R any](s *Stream[T], other *Stream[U], f func(T, U) R) 
 }
 
 type sampleOp[T, U, R any] struct {
-	src       *Stream[T]
-	other     *slot[U]
-	f         func(T, U) R
-	out       *Stream[R]
-	queue     []T
-	scheduled bool
+	src   *Stream[T]
+	other *slot[U]
+	f     func(T, U) R
+	out   *Stream[R]
+	e     edge
+	queue []T
+	spare []T // the other buffer, so that flush can emit from one while
+	// listeners of this very emission queue new values in the other
+	// queued says that queue holds values of this transaction; a queue
+	// from a transaction that a panic cut short is dropped, not emitted.
+	queued mark
 }
 
 func (op *sampleOp[T, U, R]) start(tx *txn, out *Stream[R]) {
 	op.out = out
-	op.queue = op.queue[:0]
-	op.scheduled = false
-	op.other.attach(tx)
+	op.dropQueue()
+	op.other.e.sampled = true
+	op.other.attach(tx, &out.node)
 	if out.emitting() {
-		op.src.add(tx, op)
+		op.e.to = &out.node
+		op.src.add(tx, op, &op.e)
 	}
 }
 
-func (op *sampleOp[T, U, R]) stop() {
-	op.scheduled = false
-	op.other.detach()
-	op.src.remove(op)
+func (op *sampleOp[T, U, R]) stop(tx *txn) {
+	op.dropQueue()
+	op.other.detach(tx)
+	op.src.remove(tx, op)
 }
+
+func (op *sampleOp[T, U, R]) dropQueue() {
+	op.queued.reset()
+	clear(op.queue)
+	op.queue = op.queue[:0]
+}
+
+func (op *sampleOp[T, U, R]) flushRank() int { return op.out.rank }
 
 // next, fail and end receive the sampled stream.
 func (op *sampleOp[T, U, R]) next(tx *txn, v T) {
-	op.queue = append(op.queue, v)
-	if !op.scheduled {
-		op.scheduled = true
-		tx.schedule(op, op.out.rank)
+	if !op.out.active {
+		return
 	}
+	if !op.queued.in(tx) {
+		op.dropQueue()
+		op.queued.set(tx)
+		tx.schedule(op)
+	}
+	op.queue = append(op.queue, v)
 }
 
 func (op *sampleOp[T, U, R]) fail(tx *txn, err error) { op.out.fail(tx, err) }
@@ -244,24 +267,30 @@ func (op *sampleOp[T, U, R]) end(tx *txn) {
 }
 
 func (op *sampleOp[T, U, R]) flush(tx *txn) {
-	if !op.scheduled {
+	if !op.queued.in(tx) {
 		return
 	}
-	op.scheduled = false
-	for i := 0; i < len(op.queue) && op.out.emitting(); i++ {
+	op.queued.reset()
+	q := op.queue
+	op.queue, op.spare = op.spare[:0], nil
+	defer func() {
+		clear(q)
+		if op.spare == nil {
+			op.spare = q[:0]
+		}
+	}()
+	for i := 0; i < len(q) && op.out.emitting(); i++ {
 		if !op.other.has {
 			continue
 		}
-		r, err := call2("SampleCombine", op.f, op.queue[i], op.other.v)
+		r, err := call2("SampleCombine", op.f, q[i], op.other.v)
 		if err != nil {
-			op.queue = op.queue[:0]
+			op.dropQueue()
 			op.out.fail(tx, err)
 			return
 		}
 		op.out.next(tx, r)
 	}
-	clear(op.queue)
-	op.queue = op.queue[:0]
 }
 
 // touched, ended and failed receive the other stream.

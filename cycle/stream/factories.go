@@ -26,7 +26,7 @@ func (p *sliceProducer[T]) start(tx *txn, out *Stream[T]) {
 	}
 }
 
-func (p *sliceProducer[T]) stop() {}
+func (p *sliceProducer[T]) stop(*txn) {}
 
 // Never returns a stream that never emits, errors or completes.
 func Never[T any]() *Stream[T] {
@@ -36,7 +36,7 @@ func Never[T any]() *Stream[T] {
 type nopProducer[T any] struct{}
 
 func (nopProducer[T]) start(*txn, *Stream[T]) {}
-func (nopProducer[T]) stop()                  {}
+func (nopProducer[T]) stop(*txn)              {}
 
 // Empty returns a stream that completes as soon as it is started.
 func Empty[T any]() *Stream[T] {
@@ -46,7 +46,7 @@ func Empty[T any]() *Stream[T] {
 type emptyProducer[T any] struct{}
 
 func (emptyProducer[T]) start(tx *txn, out *Stream[T]) { out.end(tx) }
-func (emptyProducer[T]) stop()                         {}
+func (emptyProducer[T]) stop(*txn)                     {}
 
 // Throw returns a stream that errors with err as soon as it is started.
 func Throw[T any](err error) *Stream[T] {
@@ -56,7 +56,7 @@ func Throw[T any](err error) *Stream[T] {
 type throwProducer[T any] struct{ err error }
 
 func (p throwProducer[T]) start(tx *txn, out *Stream[T]) { out.fail(tx, p.err) }
-func (throwProducer[T]) stop()                           {}
+func (throwProducer[T]) stop(*txn)                       {}
 
 // Merge returns a stream that emits every value of every input as it
 // arrives. It completes when all inputs have completed and errors as soon
@@ -79,6 +79,7 @@ type mergeOp[T any] struct {
 
 type mergePort[T any] struct {
 	m    *mergeOp[T]
+	e    edge
 	done bool
 }
 
@@ -111,7 +112,7 @@ func (m *mergeOp[T]) start(tx *txn, out *Stream[T]) {
 	m.left = len(m.ins)
 	m.ports = make([]*mergePort[T], len(m.ins))
 	for i := range m.ins {
-		m.ports[i] = &mergePort[T]{m: m}
+		m.ports[i] = &mergePort[T]{m: m, e: edge{to: &out.node}}
 	}
 	if len(m.ins) == 0 {
 		out.end(tx)
@@ -121,14 +122,14 @@ func (m *mergeOp[T]) start(tx *txn, out *Stream[T]) {
 		if !out.emitting() {
 			return
 		}
-		in.add(tx, m.ports[i])
+		in.add(tx, m.ports[i], &m.ports[i].e)
 	}
 }
 
-func (m *mergeOp[T]) stop() {
+func (m *mergeOp[T]) stop(tx *txn) {
 	for i, in := range m.ins {
 		m.ports[i].done = true
-		in.remove(m.ports[i])
+		in.remove(tx, m.ports[i])
 	}
 }
 
@@ -153,9 +154,15 @@ type concatOp[T any] struct {
 // forward passes values to out and reports the end of its input to onEnd;
 // dead forwards from an earlier input are inert.
 type forward[T any] struct {
-	out   *Stream[T]
-	onEnd func(tx *txn)
-	dead  bool
+	out    *Stream[T]
+	onEnd  func(tx *txn)
+	onFail func(tx *txn, err error) // nil: out fails
+	e      edge
+	dead   bool
+}
+
+func newForward[T any](out *Stream[T]) *forward[T] {
+	return &forward[T]{out: out, e: edge{to: &out.node}}
 }
 
 func (f *forward[T]) next(tx *txn, v T) {
@@ -165,10 +172,15 @@ func (f *forward[T]) next(tx *txn, v T) {
 }
 
 func (f *forward[T]) fail(tx *txn, err error) {
-	if !f.dead {
-		f.dead = true
-		f.out.fail(tx, err)
+	if f.dead {
+		return
 	}
+	f.dead = true
+	if f.onFail != nil {
+		f.onFail(tx, err)
+		return
+	}
+	f.out.fail(tx, err)
 }
 
 func (f *forward[T]) end(tx *txn) {
@@ -190,20 +202,20 @@ func (c *concatOp[T]) subscribeCurrent(tx *txn) {
 		c.out.end(tx)
 		return
 	}
-	f := &forward[T]{out: c.out}
+	f := newForward(c.out)
 	f.onEnd = func(tx *txn) {
-		c.ins[c.i].remove(f)
+		c.ins[c.i].remove(tx, f)
 		c.i++
 		c.subscribeCurrent(tx)
 	}
 	c.cur = f
-	c.ins[c.i].add(tx, f)
+	c.ins[c.i].add(tx, f, &f.e)
 }
 
-func (c *concatOp[T]) stop() {
+func (c *concatOp[T]) stop(tx *txn) {
 	if c.cur != nil && c.i < len(c.ins) {
 		c.cur.dead = true
-		c.ins[c.i].remove(c.cur)
+		c.ins[c.i].remove(tx, c.cur)
 	}
 	c.cur = nil
 }

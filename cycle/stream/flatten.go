@@ -2,7 +2,9 @@ package stream
 
 // Flatten returns a stream that emits the values of the latest stream that
 // s emitted. When s emits a new inner stream, Flatten stops listening to
-// the previous one (which stops it, if nothing else listens) and switches:
+// the previous one (which stops at the end of the transaction if nothing
+// listens to it by then, so that two inner streams of one upstream share
+// it across a switch) and switches:
 // the "switch to latest" that makes a search box show only the answer to
 // its last query. It completes when s and the current inner stream have
 // completed. A nil inner stream means "none".
@@ -24,23 +26,20 @@ func (op *flattenOp[T]) start(tx *txn, out *Stream[T]) {
 	op.pipe.start(tx, out)
 }
 
-func (op *flattenOp[T]) dropCurrent() {
+func (op *flattenOp[T]) dropCurrent(tx *txn) {
 	if op.cur != nil {
 		op.curSink.dead = true
-		op.cur.remove(op.curSink)
+		op.cur.remove(tx, op.curSink)
 		op.cur, op.curSink = nil, nil
 	}
 }
 
 func (op *flattenOp[T]) next(tx *txn, inner *Stream[T]) {
-	op.dropCurrent()
+	op.dropCurrent(tx)
 	if inner == nil {
 		return
 	}
-	if inner.rank >= op.out.rank {
-		op.out.rank = inner.rank + 1
-	}
-	f := &forward[T]{out: op.out}
+	f := newForward(op.out)
 	f.onEnd = func(tx *txn) {
 		if op.curSink == f {
 			op.cur, op.curSink = nil, nil
@@ -50,7 +49,7 @@ func (op *flattenOp[T]) next(tx *txn, inner *Stream[T]) {
 		}
 	}
 	op.cur, op.curSink = inner, f
-	inner.add(tx, f)
+	inner.add(tx, f, &f.e)
 }
 
 func (op *flattenOp[T]) end(tx *txn) {
@@ -60,9 +59,9 @@ func (op *flattenOp[T]) end(tx *txn) {
 	}
 }
 
-func (op *flattenOp[T]) stop() {
-	op.pipe.stop()
-	op.dropCurrent()
+func (op *flattenOp[T]) stop(tx *txn) {
+	op.pipe.stop(tx)
+	op.dropCurrent(tx)
 }
 
 // FlattenConcurrently returns a stream that emits the values of every
@@ -90,10 +89,7 @@ func (op *flattenConcOp[T]) next(tx *txn, inner *Stream[T]) {
 	if inner == nil {
 		return
 	}
-	if inner.rank >= op.out.rank {
-		op.out.rank = inner.rank + 1
-	}
-	f := &forward[T]{out: op.out}
+	f := newForward(op.out)
 	f.onEnd = func(tx *txn) {
 		delete(op.inners, f)
 		if op.outerDone && len(op.inners) == 0 {
@@ -101,7 +97,7 @@ func (op *flattenConcOp[T]) next(tx *txn, inner *Stream[T]) {
 		}
 	}
 	op.inners[f] = inner
-	inner.add(tx, f)
+	inner.add(tx, f, &f.e)
 }
 
 func (op *flattenConcOp[T]) end(tx *txn) {
@@ -111,11 +107,11 @@ func (op *flattenConcOp[T]) end(tx *txn) {
 	}
 }
 
-func (op *flattenConcOp[T]) stop() {
-	op.pipe.stop()
+func (op *flattenConcOp[T]) stop(tx *txn) {
+	op.pipe.stop(tx)
 	for f, in := range op.inners {
 		f.dead = true
-		in.remove(f)
+		in.remove(tx, f)
 	}
 	clear(op.inners)
 }
@@ -160,10 +156,7 @@ func (op *flattenSeqOp[T]) advance(tx *txn) {
 		inner := op.queue[0]
 		op.queue[0] = nil
 		op.queue = op.queue[1:]
-		if inner.rank >= op.out.rank {
-			op.out.rank = inner.rank + 1
-		}
-		f := &forward[T]{out: op.out}
+		f := newForward(op.out)
 		f.onEnd = func(tx *txn) {
 			if op.curSink == f {
 				op.cur, op.curSink = nil, nil
@@ -171,7 +164,7 @@ func (op *flattenSeqOp[T]) advance(tx *txn) {
 			}
 		}
 		op.cur, op.curSink = inner, f
-		inner.add(tx, f)
+		inner.add(tx, f, &f.e)
 	}
 	if op.cur == nil && len(op.queue) == 0 && op.outerDone && op.out.emitting() {
 		op.out.end(tx)
@@ -183,11 +176,11 @@ func (op *flattenSeqOp[T]) end(tx *txn) {
 	op.advance(tx)
 }
 
-func (op *flattenSeqOp[T]) stop() {
-	op.pipe.stop()
+func (op *flattenSeqOp[T]) stop(tx *txn) {
+	op.pipe.stop(tx)
 	if op.cur != nil {
 		op.curSink.dead = true
-		op.cur.remove(op.curSink)
+		op.cur.remove(tx, op.curSink)
 	}
 	op.cur, op.curSink, op.queue = nil, nil, nil
 }

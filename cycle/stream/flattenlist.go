@@ -33,6 +33,7 @@ type listSlot[T, R any] struct {
 	has  bool
 	done bool
 	dead bool
+	e    edge
 }
 
 func (k *listSlot[T, R]) next(tx *txn, v T) {
@@ -63,11 +64,12 @@ type flattenListOp[T, R any] struct {
 	order     []*listSlot[T, R] // the latest list, in order
 	slots     map[*Stream[T]]*listSlot[T, R]
 	outerDone bool
-	dirty     bool
+	dirty     mark
 }
 
 func (op *flattenListOp[T, R]) start(tx *txn, out *Stream[R]) {
-	op.order, op.slots, op.outerDone, op.dirty = nil, map[*Stream[T]]*listSlot[T, R]{}, false, false
+	op.order, op.slots, op.outerDone = nil, map[*Stream[T]]*listSlot[T, R]{}, false
+	op.dirty.reset()
 	op.pipe.start(tx, out)
 }
 
@@ -86,10 +88,8 @@ func (op *flattenListOp[T, R]) next(tx *txn, list []*Stream[T]) {
 				delete(old, in)
 			} else {
 				k = &listSlot[T, R]{op: op, in: in}
+				k.e.to = &op.out.node
 				added = append(added, k)
-				if in.rank >= op.out.rank {
-					op.out.rank = in.rank + 1
-				}
 			}
 			op.slots[in] = k
 		}
@@ -101,14 +101,14 @@ func (op *flattenListOp[T, R]) next(tx *txn, list []*Stream[T]) {
 		if !op.out.emitting() {
 			break
 		}
-		k.in.add(tx, k)
+		k.in.add(tx, k, &k.e)
 	}
 	// Even when a new stream ended the output as it was subscribed (an
 	// error), which stopped the new list: the dropped streams are in no
 	// list any more, and nothing else would stop them.
 	for in, k := range old {
 		k.dead = true
-		in.remove(k)
+		in.remove(tx, k)
 	}
 	if !op.out.emitting() {
 		return
@@ -129,17 +129,19 @@ func (op *flattenListOp[T, R]) changed(tx *txn, _ *listSlot[T, R], v T) {
 }
 
 func (op *flattenListOp[T, R]) schedule(tx *txn) {
-	if !op.dirty {
-		op.dirty = true
-		tx.schedule(op, op.out.rank)
+	if !op.dirty.in(tx) {
+		op.dirty.set(tx)
+		tx.schedule(op)
 	}
 }
 
+func (op *flattenListOp[T, R]) flushRank() int { return op.out.rank }
+
 func (op *flattenListOp[T, R]) flush(tx *txn) {
-	if !op.dirty {
+	if !op.dirty.in(tx) {
 		return
 	}
-	op.dirty = false
+	op.dirty.reset()
 	if !op.out.emitting() {
 		return
 	}
@@ -171,11 +173,12 @@ func (op *flattenListOp[T, R]) checkEnd(tx *txn) {
 	op.out.end(tx)
 }
 
-func (op *flattenListOp[T, R]) stop() {
-	op.pipe.stop()
+func (op *flattenListOp[T, R]) stop(tx *txn) {
+	op.pipe.stop(tx)
 	for in, k := range op.slots {
 		k.dead = true
-		in.remove(k)
+		in.remove(tx, k)
 	}
-	op.slots, op.order, op.dirty = nil, nil, false
+	op.slots, op.order = nil, nil
+	op.dirty.reset()
 }

@@ -1,27 +1,44 @@
 package stream
 
+import (
+	"errors"
+	"fmt"
+)
+
 // pipe is the common part of an operator with one input: it subscribes
 // self to in while out has listeners, and passes errors and completion on.
 type pipe[T, U any] struct {
 	in   *Stream[T]
 	out  *Stream[U]
 	self sink[T]
+	e    edge
 }
 
 func (p *pipe[T, U]) start(tx *txn, out *Stream[U]) {
 	p.out = out
-	p.in.add(tx, p.self)
+	p.e.to = &out.node
+	p.in.add(tx, p.self, &p.e)
 }
 
-func (p *pipe[T, U]) stop()                   { p.in.remove(p.self) }
+func (p *pipe[T, U]) stop(tx *txn)            { p.in.remove(tx, p.self) }
 func (p *pipe[T, U]) fail(tx *txn, err error) { p.out.fail(tx, err) }
 func (p *pipe[T, U]) end(tx *txn)             { p.out.end(tx) }
 
-// Map returns a stream that emits f(v) for every v of s.
+// keepsMemory makes out a memory stream when in is one: in xstream, map,
+// mapTo, take, endWhen, replaceError and debug of a MemoryStream are
+// MemoryStreams, so that a late listener of a mapped state still gets the
+// current value. (filter, drop, last and the rest are not.)
+func keepsMemory[T, U any](in *Stream[T], out *Stream[U]) *Stream[U] {
+	out.mem = in.mem
+	return out
+}
+
+// Map returns a stream that emits f(v) for every v of s; of a memory
+// stream, a memory stream.
 func Map[T, U any](s *Stream[T], f func(T) U) *Stream[U] {
 	op := &mapOp[T, U]{f: f}
 	op.pipe = pipe[T, U]{in: s, self: op}
-	return newStream[U]("Map", op, s.rank+1)
+	return keepsMemory(s, newStream[U]("Map", op, s.rank+1))
 }
 
 type mapOp[T, U any] struct {
@@ -50,11 +67,12 @@ func (op *mapOp[T, U]) next(tx *txn, v T) {
 	op.out.next(tx, u)
 }
 
-// MapTo returns a stream that emits u every time s emits.
+// MapTo returns a stream that emits u every time s emits; of a memory
+// stream, a memory stream.
 func MapTo[T, U any](s *Stream[T], u U) *Stream[U] {
 	op := &mapToOp[T, U]{u: u}
 	op.pipe = pipe[T, U]{in: s, self: op}
-	return newStream[U]("MapTo", op, s.rank+1)
+	return keepsMemory(s, newStream[U]("MapTo", op, s.rank+1))
 }
 
 type mapToOp[T, U any] struct {
@@ -65,7 +83,8 @@ type mapToOp[T, U any] struct {
 func (op *mapToOp[T, U]) next(tx *txn, _ T) { op.out.next(tx, op.u) }
 
 // Filter returns a stream that emits the values of s for which keep
-// returns true.
+// returns true. As in xstream, it is not a memory stream even when s is
+// one: add [Stream.Remember] if late listeners need the last value kept.
 func (s *Stream[T]) Filter(keep func(T) bool) *Stream[T] {
 	op := &filterOp[T]{f: keep}
 	op.pipe = pipe[T, T]{in: s, self: op}
@@ -93,13 +112,13 @@ func (op *filterOp[T]) next(tx *txn, v T) {
 	}
 }
 
-// Take returns a stream that emits the first n values of s and completes.
-// Completing removes it from s, which stops s's producer if nothing else
-// listens.
+// Take returns a stream that emits the first n values of s and completes;
+// of a memory stream, a memory stream. Completing removes it from s,
+// which stops s's producer if nothing else listens.
 func (s *Stream[T]) Take(n int) *Stream[T] {
 	op := &takeOp[T]{n: n}
 	op.pipe = pipe[T, T]{in: s, self: op}
-	return newStream[T]("Take", op, s.rank+1)
+	return keepsMemory(s, newStream[T]("Take", op, s.rank+1))
 }
 
 type takeOp[T any] struct {
@@ -154,8 +173,13 @@ func (op *dropOp[T]) next(tx *txn, v T) {
 	op.out.next(tx, v)
 }
 
+// ErrNoLast is the error of [Stream.Last] when its input completes
+// without a value.
+var ErrNoLast = errors.New("stream: Last: the stream completed without a value")
+
 // Last returns a stream that emits the last value of s when s completes,
-// and then completes. If s completes without a value, so does Last.
+// and then completes. If s completes without a value, Last errors with
+// [ErrNoLast], as xstream's last does.
 func (s *Stream[T]) Last() *Stream[T] {
 	op := &lastOp[T]{}
 	op.pipe = pipe[T, T]{in: s, self: op}
@@ -177,9 +201,11 @@ func (op *lastOp[T]) start(tx *txn, out *Stream[T]) {
 func (op *lastOp[T]) next(_ *txn, v T) { op.has, op.v = true, v }
 
 func (op *lastOp[T]) end(tx *txn) {
-	if op.has {
-		op.out.next(tx, op.v)
+	if !op.has {
+		op.out.fail(tx, ErrNoLast)
+		return
 	}
+	op.out.next(tx, op.v)
 	op.out.end(tx)
 }
 
@@ -209,8 +235,12 @@ func (op *startWithOp[T]) start(tx *txn, out *Stream[T]) {
 func (op *startWithOp[T]) next(tx *txn, v T) { op.out.next(tx, v) }
 
 // Remember returns a memory stream that emits what s emits and replays the
-// latest value to every listener that subscribes later.
+// latest value to every listener that subscribes later. Of a memory
+// stream it returns s itself, as xstream does.
 func (s *Stream[T]) Remember() *Stream[T] {
+	if s.mem {
+		return s
+	}
 	op := &passOp[T]{}
 	op.pipe = pipe[T, T]{in: s, self: op}
 	out := newStream[T]("Remember", op, s.rank+1)
@@ -263,12 +293,12 @@ func (op *foldOp[T, A]) next(tx *txn, v T) {
 }
 
 // EndWhen returns a stream that emits what s emits until other emits or
-// completes, and then completes.
+// completes, and then completes; of a memory stream, a memory stream.
 func EndWhen[T, U any](s *Stream[T], other *Stream[U]) *Stream[T] {
 	op := &endWhenOp[T, U]{other: other}
 	op.pipe = pipe[T, T]{in: s, self: op}
 	op.sig = &signal[U]{on: func(tx *txn) { op.out.end(tx) }, onErr: func(tx *txn, err error) { op.out.fail(tx, err) }}
-	return newStream[T]("EndWhen", op, rankAfter(s.rank, other.rank))
+	return keepsMemory(s, newStream[T]("EndWhen", op, rankAfter(s.rank, other.rank)))
 }
 
 type endWhenOp[T, U any] struct {
@@ -282,6 +312,7 @@ type endWhenOp[T, U any] struct {
 type signal[U any] struct {
 	on    func(tx *txn)
 	onErr func(tx *txn, err error)
+	e     edge
 }
 
 func (g *signal[U]) next(tx *txn, _ U)        { g.on(tx) }
@@ -291,61 +322,107 @@ func (op *endWhenOp[T, U]) next(tx *txn, v T) { op.out.next(tx, v) }
 
 func (op *endWhenOp[T, U]) start(tx *txn, out *Stream[T]) {
 	op.out = out
-	op.other.add(tx, op.sig)
+	op.sig.e.to = &out.node
+	op.other.add(tx, op.sig, &op.sig.e)
 	if out.emitting() {
 		op.pipe.start(tx, out)
 	}
 }
 
-func (op *endWhenOp[T, U]) stop() {
-	op.other.remove(op.sig)
-	op.pipe.stop()
+func (op *endWhenOp[T, U]) stop(tx *txn) {
+	op.other.remove(tx, op.sig)
+	op.pipe.stop(tx)
 }
 
 // ReplaceError returns a stream that emits what s emits; when s errors, it
 // continues with the stream that replace returns for that error. The
-// replacement may itself error, and is replaced in turn.
+// replacement may itself error, and is replaced in turn. Of a memory
+// stream it gives a memory stream.
 func (s *Stream[T]) ReplaceError(replace func(error) *Stream[T]) *Stream[T] {
 	op := &replaceErrorOp[T]{orig: s, f: replace}
-	op.pipe = pipe[T, T]{in: s, self: op}
-	return newStream[T]("ReplaceError", op, s.rank+1)
+	return keepsMemory(s, newStream[T]("ReplaceError", op, s.rank+1))
 }
 
+// maxReplacements bounds the replacements made within one error: a
+// replacement that errors as soon as it is subscribed is replaced at once,
+// inside the same call, and without a bound that would recurse until the
+// goroutine's stack overflows, which no recover can catch.
+const maxReplacements = 1000
+
 type replaceErrorOp[T any] struct {
-	pipe[T, T]
-	orig *Stream[T]
-	f    func(error) *Stream[T]
+	orig  *Stream[T]
+	f     func(error) *Stream[T]
+	out   *Stream[T]
+	in    *Stream[T]
+	cur   *forward[T] // each input gets its own: see subscribe
+	depth int         // replacements in progress, one inside the other
 }
 
 func (op *replaceErrorOp[T]) start(tx *txn, out *Stream[T]) {
-	op.in = op.orig
-	op.pipe.start(tx, out)
+	op.out, op.depth = out, 0
+	op.subscribe(tx, op.orig)
 }
 
-func (op *replaceErrorOp[T]) next(tx *txn, v T) { op.out.next(tx, v) }
+// subscribe listens to in with a new sink, so that a replacement that is
+// the stream that just errored (subscribed again during its own
+// emission) does not receive the value in flight of the old one.
+func (op *replaceErrorOp[T]) subscribe(tx *txn, in *Stream[T]) {
+	op.in = in
+	op.cur = newForward(op.out)
+	op.cur.onEnd = op.out.end
+	op.cur.onFail = op.replace
+	in.add(tx, op.cur, &op.cur.e)
+}
 
-func (op *replaceErrorOp[T]) fail(tx *txn, err error) {
-	op.in.remove(op)
+func (op *replaceErrorOp[T]) stop(tx *txn) {
+	if op.cur != nil {
+		op.cur.dead = true
+		op.in.remove(tx, op.cur)
+		op.cur = nil
+	}
+}
+
+func (op *replaceErrorOp[T]) replace(tx *txn, err error) {
+	if !op.out.active {
+		return
+	}
+	op.in.remove(tx, op.cur)
+	op.cur = nil
 	next, perr := call1("ReplaceError", op.f, err)
-	if perr == nil && next == nil {
-		perr = &PanicError{Op: "ReplaceError", Value: "the replace function returned a nil stream"}
+	if perr == nil {
+		perr = replacementError(next == nil, op.depth, err)
 	}
 	if perr != nil {
 		op.out.fail(tx, perr)
 		return
 	}
-	op.in = next
-	if op.out.emitting() {
-		next.add(tx, op)
+	if !op.out.active { // f ended the stream itself
+		return
 	}
+	op.depth++
+	op.subscribe(tx, next)
+	op.depth--
+}
+
+// replacementError is the error of a replacement that cannot go on: f
+// gave no stream, or too many replacements errored in a row.
+func replacementError(noStream bool, depth int, err error) error {
+	switch {
+	case noStream:
+		return &PanicError{Op: "ReplaceError", Value: "the replace function returned a nil stream"}
+	case depth >= maxReplacements:
+		return fmt.Errorf("stream: ReplaceError: %d replacements in a row errored as they were subscribed; the last error: %w", maxReplacements, err)
+	}
+	return nil
 }
 
 // Debug returns a stream that emits what s emits after passing each value
-// to spy, for logging; a panic in spy becomes an error on the stream.
+// to spy, for logging; a panic in spy becomes an error on the stream. Of
+// a memory stream it gives a memory stream.
 func (s *Stream[T]) Debug(spy func(T)) *Stream[T] {
 	op := &debugOp[T]{spy: spy}
 	op.pipe = pipe[T, T]{in: s, self: op}
-	return newStream[T]("Debug", op, s.rank+1)
+	return keepsMemory(s, newStream[T]("Debug", op, s.rank+1))
 }
 
 type debugOp[T any] struct {
@@ -354,6 +431,9 @@ type debugOp[T any] struct {
 }
 
 func (op *debugOp[T]) next(tx *txn, v T) {
+	if !op.out.active {
+		return
+	}
 	if err := call0("Debug", op.spy, v); err != nil {
 		op.out.fail(tx, err)
 		return
@@ -393,6 +473,9 @@ func (op *dropRepeatsOp[T]) start(tx *txn, out *Stream[T]) {
 }
 
 func (op *dropRepeatsOp[T]) next(tx *txn, v T) {
+	if !op.out.active {
+		return
+	}
 	if op.has {
 		same, err := call2(op.name, op.eq, op.prev, v)
 		if err != nil {
@@ -455,18 +538,23 @@ type bufferOp[T, U any] struct {
 func (op *bufferOp[T, U]) start(tx *txn, out *Stream[[]T]) {
 	op.out = out
 	op.buf = nil
-	op.sep.add(tx, op.sig)
+	op.sig.e.to = &out.node
+	op.sep.add(tx, op.sig, &op.sig.e)
 	if out.emitting() {
 		op.pipe.start(tx, out)
 	}
 }
 
-func (op *bufferOp[T, U]) stop() {
-	op.sep.remove(op.sig)
-	op.pipe.stop()
+func (op *bufferOp[T, U]) stop(tx *txn) {
+	op.sep.remove(tx, op.sig)
+	op.pipe.stop(tx)
 }
 
-func (op *bufferOp[T, U]) next(_ *txn, v T) { op.buf = append(op.buf, v) }
+func (op *bufferOp[T, U]) next(_ *txn, v T) {
+	if op.out.active {
+		op.buf = append(op.buf, v)
+	}
+}
 
 func (op *bufferOp[T, U]) flushBuf(tx *txn) {
 	if len(op.buf) == 0 {

@@ -28,7 +28,7 @@ func TestOperators(t *testing.T) {
 		}, "2 4 |"},
 		{"Drop", func() fmt.Stringer { return record(stream.Of(1, 2, 3).Drop(2)) }, "3 |"},
 		{"Last", func() fmt.Stringer { return record(stream.Of(1, 2, 3).Last()) }, "3 |"},
-		{"Last of nothing", func() fmt.Stringer { return record(stream.Empty[int]().Last()) }, "|"},
+		{"Last of nothing", func() fmt.Stringer { return record(stream.Empty[int]().Last()) }, "#stream: Last: the stream completed without a value"},
 		{"StartWith", func() fmt.Stringer { return record(stream.Of(1).StartWith(0)) }, "0 1 |"},
 		{"Fold", func() fmt.Stringer {
 			return record(stream.Fold(stream.Of(1, 2, 3), 10, func(acc, v int) int { return acc + v }))

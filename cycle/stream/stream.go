@@ -21,7 +21,7 @@ type sink[T any] interface {
 // producer feeds a stream while the stream has listeners.
 type producer[T any] interface {
 	start(tx *txn, out *Stream[T])
-	stop()
+	stop(tx *txn)
 }
 
 // Stream is a hot, synchronous, multicast stream of values of type T.
@@ -29,21 +29,21 @@ type producer[T any] interface {
 // The zero Stream is not usable; streams are made by the factories in this
 // package ([Of], [NewSubject], [Create], ...) and by operators.
 type Stream[T any] struct {
+	// What an emission reads comes first, on the first cache line.
+	sinks []sink[T] // in step with node.edges
+	node
+	has    bool
+	mem    bool // memory stream: replays its last value
+	last   T
 	name   string // the operator that made the stream, for errors
 	prod   producer[T]
-	sinks  []sink[T]
 	target *Stream[T] // set by Imitate: listeners go there
-	rank   int        // depth in the graph, orders pending combiners
-	active bool       // the producer has been started and not stopped
-	ended  bool       // the stream errored or completed since it last started
-	mem    bool       // memory stream: replays its last value
-	has    bool
-	last   T
-	tx     *txn // reused for emissions that start at this stream
 }
 
 func newStream[T any](name string, p producer[T], rank int) *Stream[T] {
-	return &Stream[T]{name: name, prod: p, rank: rank}
+	s := &Stream[T]{name: name, prod: p}
+	s.rank = rank
+	return s
 }
 
 // rankAfter gives the rank of a stream computed from the given inputs.
@@ -57,37 +57,31 @@ func rankAfter(ranks ...int) int {
 	return r + 1
 }
 
-// rootTx opens a transaction for an emission that starts at s. The cached
-// transaction is reused unless it is busy: s is emitting already (a
-// re-entrant call), or a panic went through an emission that did not
-// release it. A new transaction then takes its place in the cache, so
-// that a transaction left busy by a panic costs one allocation, not one
-// per emission from then on.
-func (s *Stream[T]) rootTx() *txn {
-	if t := s.tx; t != nil && !t.busy {
-		t.busy = true
-		return t
-	}
-	t := &txn{busy: true}
-	s.tx = t
-	return t
-}
-
 // Subscribe adds a listener to the stream and returns the function that
-// removes it. The first listener starts the stream's producer; removing the
-// last one stops it. Calling cancel more than once is harmless.
+// removes it. The first listener starts the stream's producer. When the
+// last one leaves, the producer stops at the end of the transaction,
+// unless a listener has come back by then: leaving and joining again
+// while a value is being emitted keeps a stream running and keeps its
+// state. Calling cancel more than once is harmless.
 func (s *Stream[T]) Subscribe(l Listener[T]) (cancel func()) {
 	ls := &listenerSink[T]{l: l}
-	tx := s.rootTx()
-	defer tx.release()
-	s.add(tx, ls)
-	tx.run()
-	return func() {
-		if ls.done {
-			return
-		}
-		ls.done = true
-		s.remove(ls)
+	tx, outermost := s.enter()
+	s.add(tx, ls, nil)
+	if outermost {
+		tx.finish()
+	}
+	return func() { s.unsubscribe(ls) }
+}
+
+func (s *Stream[T]) unsubscribe(ls *listenerSink[T]) {
+	if ls.done {
+		return
+	}
+	ls.done = true
+	tx, outermost := s.enter()
+	s.remove(tx, ls)
+	if outermost {
+		tx.finish()
 	}
 }
 
@@ -123,33 +117,40 @@ func (ls *listenerSink[T]) end(*txn) {
 }
 
 // add registers k. The first sink starts the producer; a memory stream
-// replays its last value to a sink that arrives while it is running.
-func (s *Stream[T]) add(tx *txn, k sink[T]) {
-	if s.target != nil {
-		s.target.add(tx, k)
-		return
+// replays its last value to a sink that arrives while it is running,
+// including one that comes back before a pending stop.
+//
+// e is k's edge in the graph, nil for a listener.
+func (s *Stream[T]) add(tx *txn, k sink[T], e *edge) {
+	viaProxy := false
+	for s.target != nil {
+		s, viaProxy = s.target, true
 	}
+	s.addEdge(tx, e, viaProxy)
 	s.sinks = append(s.sinks, k)
 	if len(s.sinks) > 1 || s.active {
+		s.idle = false
 		if s.mem && s.has {
 			k.next(tx, s.last)
 		}
 		return
 	}
+	s.active, s.keep = true, s.mem
+	s.ended = false
 	if s.prod != nil {
-		s.active = true
-		s.ended = false
 		s.prod.start(tx, s)
 	}
 }
 
-// remove unregisters k; removing the last sink stops the producer. The
-// slice is copied rather than edited in place, because an emission may be
+// remove unregisters k. A stream that loses its last sink waits for the
+// end of the transaction to stop (see stopIfIdle); so does one whose only
+// sink left is a cycle back into itself, as in xstream, or a loop through
+// a proxy would run for good once its listeners are gone. The slice is
+// copied rather than edited in place, because an emission may be
 // iterating over it right now.
-func (s *Stream[T]) remove(k sink[T]) {
-	if s.target != nil {
-		s.target.remove(k)
-		return
+func (s *Stream[T]) remove(tx *txn, k sink[T]) {
+	for s.target != nil {
+		s = s.target
 	}
 	i := -1
 	for j, x := range s.sinks {
@@ -161,30 +162,38 @@ func (s *Stream[T]) remove(k sink[T]) {
 	if i < 0 {
 		return
 	}
-	if len(s.sinks) == 1 {
+	if s.removeEdge(tx, i, s) {
 		s.sinks = nil
-		s.stopNow()
 		return
 	}
 	ns := make([]sink[T], 0, len(s.sinks)-1)
 	ns = append(ns, s.sinks[:i]...)
 	s.sinks = append(ns, s.sinks[i+1:]...)
+	if s.feedsOnlyItself() {
+		s.remove(tx, s.sinks[0])
+	}
 }
 
-func (s *Stream[T]) stopNow() {
+func (s *Stream[T]) stopNow(tx *txn) {
+	s.idle = false
 	s.has = false
 	var zero T
 	s.last = zero
 	if s.active {
-		s.active = false
+		s.active, s.keep = false, false
 		if s.prod != nil {
-			s.prod.stop()
+			s.prod.stop(tx)
 		}
 	}
 }
 
+// next emits v. A stream that was stopped while the emission was on its
+// way (its sink list was copied before) has no sinks left; a memory
+// stream must not keep the value either, or it would replay it after a
+// restart: keep is mem while the stream runs. next must stay small
+// enough to be inlined: it runs once per value and operator.
 func (s *Stream[T]) next(tx *txn, v T) {
-	if s.mem {
+	if s.keep {
 		s.last, s.has = v, true
 	}
 	for _, k := range s.sinks {
@@ -193,26 +202,33 @@ func (s *Stream[T]) next(tx *txn, v T) {
 }
 
 // teardown forgets every sink and stops the producer, returning the sinks
-// that must still be told why.
-func (s *Stream[T]) teardown() []sink[T] {
+// that must still be told why. As in xstream, an error or a completion
+// stops the stream at once.
+func (s *Stream[T]) teardown(tx *txn) []sink[T] {
 	ks := s.sinks
 	s.sinks = nil
-	s.ended = true
-	s.stopNow()
+	s.forgetEdges()
+	s.stopNow(tx)
 	return ks
 }
 
 func (s *Stream[T]) fail(tx *txn, err error) {
+	if !s.active {
+		return
+	}
 	if err == nil {
 		err = errors.New("stream: nil error emitted on " + s.name)
 	}
-	for _, k := range s.teardown() {
+	for _, k := range s.teardown(tx) {
 		k.fail(tx, err)
 	}
 }
 
 func (s *Stream[T]) end(tx *txn) {
-	for _, k := range s.teardown() {
+	if !s.active {
+		return
+	}
+	for _, k := range s.teardown(tx) {
 		k.end(tx)
 	}
 }
@@ -242,17 +258,18 @@ func (s *Stream[T]) Imitate(target *Stream[T]) error {
 			return errors.New("stream: Imitate would make the proxy mirror itself")
 		}
 	}
-	s.target = target
-	s.rank = target.rank
-	ks := s.sinks
-	s.sinks = nil
-	if len(ks) > 0 {
-		tx := target.rootTx()
-		defer tx.release()
-		for _, k := range ks {
-			target.add(tx, k)
-		}
-		tx.run()
+	ks, es := s.sinks, s.edges
+	s.sinks, s.edges, s.listeners, s.active, s.idle = nil, nil, 0, false, false
+	s.target, s.imitates = target, &target.node
+	if len(ks) == 0 {
+		return nil
+	}
+	tx, outermost := s.enter()
+	for i, k := range ks {
+		s.add(tx, k, es[i]) // to target, through the proxy
+	}
+	if outermost {
+		tx.finish()
 	}
 	return nil
 }
@@ -264,30 +281,40 @@ func NewProxy[T any]() *Stream[T] {
 	return newStream[T]("proxy", nil, 0)
 }
 
-// emitRoot, failRoot and endRoot start an emission outside any other: from
-// a Subject, a user producer or a timer.
+// emitRoot, failRoot and endRoot emit from outside the graph: from a
+// Subject, a user producer or a timer. Called from a listener of the same
+// graph, they join the running transaction.
 //
-// emitRoot, the path of every value a driver sends, releases its
-// transaction without a defer, which would cost a call per value: if a
-// listener panics, the transaction stays busy and the next emission from s
-// replaces it (see rootTx). Its pending combiners are dropped either way.
+// No call defers the end of its transaction: a defer would cost a fifth
+// of a one-operator pipeline on emitRoot, the path of every value a
+// driver sends. If a listener panics, the transaction stays busy; the
+// next call finds that no call is running (see callRunning) and begins
+// anew: the marks of the cut transaction are dead with its epoch, and
+// its stops run when the new one settles.
 func (s *Stream[T]) emitRoot(v T) {
-	tx := s.rootTx()
+	tx := s.txn()
+	outermost := !tx.busy || !callRunning()
+	if outermost {
+		tx.begin()
+	}
 	s.next(tx, v)
-	tx.run()
-	tx.release()
+	if outermost {
+		tx.finish()
+	}
 }
 
 func (s *Stream[T]) failRoot(err error) {
-	tx := s.rootTx()
-	defer tx.release()
+	tx, outermost := s.enter()
 	s.fail(tx, err)
-	tx.run()
+	if outermost {
+		tx.finish()
+	}
 }
 
 func (s *Stream[T]) endRoot() {
-	tx := s.rootTx()
-	defer tx.release()
+	tx, outermost := s.enter()
 	s.end(tx)
-	tx.run()
+	if outermost {
+		tx.finish()
+	}
 }

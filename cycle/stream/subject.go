@@ -28,7 +28,8 @@ func (s *Subject[T]) Complete() { s.s.endRoot() }
 
 // Producer feeds a stream made by [Create]. Start is called when the
 // stream gets its first listener, with a listener that emits on the
-// stream; Stop is called when the last listener leaves or the stream ends.
+// stream; Stop is called when the stream ends, or when its last listener
+// has left and the transaction in which it left ends with none back.
 // A producer may be started again after it was stopped.
 type Producer[T any] interface {
 	Start(l Listener[T])
@@ -111,7 +112,7 @@ func (u *userProducer[T]) start(_ *txn, out *Stream[T]) {
 	u.p.Start(l)
 }
 
-func (u *userProducer[T]) stop() {
+func (u *userProducer[T]) stop(*txn) {
 	if u.running {
 		u.running = false
 		u.p.Stop()

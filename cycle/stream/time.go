@@ -44,7 +44,7 @@ func (p *periodicProducer) tick() {
 	p.out.emitRoot(i)
 }
 
-func (p *periodicProducer) stop() {
+func (p *periodicProducer) stop(*txn) {
 	if p.cancel != nil {
 		p.cancel()
 		p.cancel = nil
@@ -77,6 +77,9 @@ func (op *debounceOp[T]) clearTimer() {
 }
 
 func (op *debounceOp[T]) next(_ *txn, v T) {
+	if !op.out.active {
+		return
+	}
 	op.clearTimer()
 	op.has, op.v = true, v
 	op.cancel = op.sch.AfterFunc(op.d, func() {
@@ -107,10 +110,10 @@ func (op *debounceOp[T]) fail(tx *txn, err error) {
 	op.out.fail(tx, err)
 }
 
-func (op *debounceOp[T]) stop() {
+func (op *debounceOp[T]) stop(tx *txn) {
 	op.clearTimer()
 	op.take()
-	op.pipe.stop()
+	op.pipe.stop(tx)
 }
 
 // Throttle returns a stream that emits a value of s and then ignores s for
@@ -129,19 +132,19 @@ type throttleOp[T any] struct {
 }
 
 func (op *throttleOp[T]) next(tx *txn, v T) {
-	if op.cancel != nil {
+	if op.cancel != nil || !op.out.active {
 		return
 	}
 	op.cancel = op.sch.AfterFunc(op.d, func() { op.cancel = nil })
 	op.out.next(tx, v)
 }
 
-func (op *throttleOp[T]) stop() {
+func (op *throttleOp[T]) stop(tx *txn) {
 	if op.cancel != nil {
 		op.cancel()
 		op.cancel = nil
 	}
-	op.pipe.stop()
+	op.pipe.stop(tx)
 }
 
 // Delay returns a stream that emits every value of s, and its completion
@@ -161,6 +164,9 @@ type delayOp[T any] struct {
 }
 
 func (op *delayOp[T]) later(f func()) {
+	if !op.out.active {
+		return
+	}
 	op.id++
 	id := op.id
 	op.timers[id] = op.sch.AfterFunc(op.d, func() {
@@ -181,10 +187,10 @@ func (op *delayOp[T]) fail(_ *txn, err error) {
 	op.later(func() { op.out.failRoot(err) })
 }
 
-func (op *delayOp[T]) stop() {
+func (op *delayOp[T]) stop(tx *txn) {
 	for id, cancel := range op.timers {
 		cancel()
 		delete(op.timers, id)
 	}
-	op.pipe.stop()
+	op.pipe.stop(tx)
 }

@@ -19,5 +19,14 @@
 // its events; it exists only under GOOS=js GOARCH=wasm and needs the
 // runtime web/gocycle.js in the page. MemDriver renders into a MemDOM and
 // HTMLDriver into HTML text, on every platform, for tests and server-side
-// rendering; MockSource gives components events in native tests.
+// rendering; MockSource gives components events in native tests, and
+// MemDOM.Dispatch gives an app run with MemDriver events delegated and
+// isolated as in the browser.
+//
+// cycle.Isolate scopes a component's Source to its own view, as Cycle.js's
+// total isolation: its selectors match only its own elements, not those of
+// its parent or of its isolated children, and its parent's do not match
+// inside it. The roots of an isolated view carry the scope in the
+// ScopeAttr attribute; a component whose view is its isolated child's view
+// adds its scope after the child's, and the root stays the child's.
 package dom

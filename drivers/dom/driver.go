@@ -164,25 +164,39 @@ func (v *view) unmount() {
 
 // MemDriver returns a DOM driver that renders into m, natively, one patch
 // per task of the app's loop: the whole driver but the browser, for tests
-// of an app's views and of hooks. Its source has no events (Events
-// streams never emit; test events with MockSource, or in a browser), and
-// its Elements streams emit nil after every render. When the app is
-// disposed, the Remove hooks of the elements shown run and m is emptied,
-// as DOMDriver empties its container.
+// of an app's views, hooks and events. Its Events streams get the events
+// that [MemDOM.Dispatch] makes happen in m, delegated and isolated as in
+// the browser; its Elements streams emit nil after every render. When the
+// app is disposed, the Remove hooks of the elements shown run and m is
+// emptied, as DOMDriver empties its container.
 func MemDriver(m *MemDOM) cycle.Driver {
 	return cycle.DriverFunc(func(sink *stream.Stream[Node], ctx *cycle.Context) (*Source, error) {
 		if m == nil {
 			return nil, errors.New("dom: MemDriver: the MemDOM is nil; pass dom.NewMemDOM()")
 		}
 		v := newView(memRenderer{m}, func(f func()) { ctx.Loop.Post(f) }, ctx.ReportError)
+		events := &memEvents{loop: ctx.Loop}
+		m.events.Store(events)
 		cancel := v.connect(sink)
 		ctx.OnDispose(func() {
+			m.events.CompareAndSwap(events, nil)
 			cancel()
 			defer v.stop()
 			v.unmount()
 		})
-		return &Source{b: quietBackend{v.renders}}, nil
+		return &Source{b: memBackend{quietBackend{v.renders}, events}}, nil
 	})
+}
+
+// memBackend is the backend of MemDriver's source: events dispatched in
+// the MemDOM, no elements.
+type memBackend struct {
+	quietBackend
+	events *memEvents
+}
+
+func (b memBackend) listen(spec listenSpec, emit func(Event)) (func(), error) {
+	return b.events.listen(spec, emit)
 }
 
 type memRenderer struct{ m *MemDOM }

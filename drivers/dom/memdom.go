@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // MemDOM is an in-memory DOM that applies edit lists as the browser
@@ -17,11 +18,18 @@ import (
 // list sets them: the class attribute and the classes are not merged.
 // Attribute names of HTML elements are lower-cased, as the browser and
 // ToHTML do; those of SVG elements keep their case (viewBox).
+//
+// An app that renders into a MemDOM with [MemDriver] gets the events that
+// [MemDOM.Dispatch] makes happen in it.
 type MemDOM struct {
 	root  MemNode // the container, node 0
 	nodes map[uint32]*MemNode
 	freed map[uint32]bool // ids freed by the list being applied
 	mark  uint32          // marks nodes once each while a freed-id list is checked
+
+	// events are the listeners of the app that renders into the MemDOM
+	// with MemDriver, for Dispatch.
+	events atomic.Pointer[memEvents]
 }
 
 // MemNode is a node of a MemDOM. Pointers to MemNodes are stable: the
@@ -177,6 +185,10 @@ func (n *MemNode) attrName(name string) string {
 	}
 	return name
 }
+
+// Parent returns the node's parent: an element, the container (node 0),
+// or nil for the container and a node that is not in the MemDOM.
+func (n *MemNode) Parent() *MemNode { return n.parent }
 
 // Children returns the node's children. The slice must not be changed.
 func (n *MemNode) Children() []*MemNode { return n.children }

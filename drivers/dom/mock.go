@@ -17,7 +17,11 @@ type MockSelector struct {
 // selectors given to Select, joined by a space: Select(".list").Select("li")
 // is ".list li". A source isolated with scope s starts its chain with
 // "@s", so Isolate(child, "a")'s Select(".ok") is "@a .ok"; nested
-// isolation joins the scopes with "/": "@outer/inner .ok".
+// isolation joins the scopes with "/": "@outer/inner .ok". A "%", "/" or
+// ASCII whitespace in a scope is escaped as in a URL ("a b" is "@a%20b").
+// A MockSource answers by chain only and never looks at views or their
+// scope marks: test how isolated views and events meet with MemDriver and
+// MemDOM.Dispatch.
 type MockConfig map[string]MockSelector
 
 // MockSource returns a Source for testing a component natively, without a

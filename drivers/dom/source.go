@@ -92,6 +92,17 @@ type Source struct {
 // component's view with its scope. Selectors of an isolated source match
 // only inside that component's own elements, not inside the views of
 // isolated children; selectors of its parent do not match inside it.
+//
+// Its value is a list of scopes separated by spaces, innermost first:
+// when a component's view is its isolated child's view (the same root
+// element, or a Fragment that holds it), the root keeps the child's scope
+// and the parent's is added after it, as in
+// data-cycle-scope="outer/inner outer". The first scope owns the element
+// and everything in it up to the next mark: only that scope's selectors
+// match there. Every scope of the list has the element as a root, which
+// is what an Events or Elements of a source with no selector gives.
+// Scopes are escaped so that they hold no space or "/" of their own (see
+// Source.IsolateSource).
 const ScopeAttr = "data-cycle-scope"
 
 // Select returns a source narrowed to the elements that match the CSS
@@ -158,7 +169,11 @@ func (s *Source) Element() *stream.Stream[Element] {
 		func(es []Element) Element { return es[0] }).Remember()
 }
 
-// IsolateSource returns s scoped to scope, for cycle.Isolate.
+// IsolateSource returns s scoped to scope, for cycle.Isolate. Isolating
+// an isolated source nests the scopes: Isolate(c, "inner") inside
+// Isolate(p, "outer") has the scope "outer/inner", and isolation is
+// total, as in Cycle.js: the inner component sees the events of its own
+// elements only, and the outer one does not see the inner's.
 func (s *Source) IsolateSource(scope string) any {
 	return &Source{b: s.b, scope: joinScope(s.scope, scope)}
 }
@@ -166,7 +181,11 @@ func (s *Source) IsolateSource(scope string) any {
 // IsolateSink marks the root elements of every view on sink, a
 // *stream.Stream[Node], with scope, for cycle.Isolate. The view's root
 // must be an element, or a Fragment of elements; other nodes are left
-// unmarked and so belong to the parent.
+// unmarked and so belong to the parent. A root that an isolated child
+// marked already (the component returned its child's view, or put it in
+// a Fragment) stays the child's: scope is added to its mark after the
+// child's (see [ScopeAttr]), so that the child's listeners still see its
+// events and the component's selectors still do not match inside it.
 func (s *Source) IsolateSink(sink any, scope string) any {
 	views, ok := sink.(*stream.Stream[Node])
 	if !ok {
@@ -176,20 +195,49 @@ func (s *Source) IsolateSink(sink any, scope string) any {
 	return stream.Map(views, func(n Node) Node { return markScope(n, full) })
 }
 
+// escapeScope escapes what would make a scope two, as a URL does: a "/"
+// (nesting) or the ASCII whitespace that separates the scopes of a mark,
+// and "%".
+func escapeScope(scope string) string {
+	var b []byte
+	for i := 0; i < len(scope); i++ {
+		c := scope[i]
+		if c == '%' || c == '/' || isScopeSpace(c) {
+			if b == nil {
+				b = append(make([]byte, 0, len(scope)+8), scope[:i]...)
+			}
+			b = append(b, '%', "0123456789ABCDEF"[c>>4], "0123456789ABCDEF"[c&15])
+		} else if b != nil {
+			b = append(b, c)
+		}
+	}
+	if b == nil {
+		return scope
+	}
+	return string(b)
+}
+
+// isScopeSpace reports whether c is ASCII whitespace, which separates the
+// scopes of a mark as it separates the words of CSS's [attr~=v].
+func isScopeSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // joinScope nests scope in parent, so that two instances of a component
 // isolated under different parents never share a scope. A "/" in scope
-// is escaped, so that Isolate(c, "a/b") is not "b" nested in "a".
+// is escaped, so that Isolate(c, "a/b") is not "b" nested in "a", and so
+// is whitespace, which separates the scopes of a mark.
 func joinScope(parent, scope string) string {
-	scope = strings.ReplaceAll(strings.ReplaceAll(scope, "%", "%25"), "/", "%2F")
+	scope = escapeScope(scope)
 	if parent == "" {
 		return scope
 	}
 	return parent + "/" + scope
 }
 
-// markScope returns n with ScopeAttr set on its root element, or on each
-// element of a fragment. The vnode is copied, never changed, since the
-// same Node may be in the previous tree.
+// markScope returns n with scope added to the ScopeAttr of its root
+// element, or of each element of a fragment (see addScope). The vnode is
+// copied, never changed, since the same Node may be in the previous tree.
 func markScope(n Node, scope string) Node {
 	if n.v == nil {
 		return n
@@ -205,7 +253,7 @@ func markScope(n Node, scope string) Node {
 		for k, v := range n.v.attrs {
 			c.attrs[k] = v
 		}
-		c.attrs[ScopeAttr] = scope
+		c.attrs[ScopeAttr] = addScope(n.v.attrs[ScopeAttr], scope)
 		return Node{&c}
 	case kindFragment:
 		cs := make([]Node, len(n.v.children))
@@ -215,6 +263,48 @@ func markScope(n Node, scope string) Node {
 		return Node{&vnode{kind: kindFragment, children: cs}}
 	}
 	return n
+}
+
+// addScope adds scope to the mark of a root element. A root marked
+// already is the root of an isolated child's view that the component
+// returned as its own: it stays the child's, whose scope comes first, and
+// it is also a root of scope, listed after.
+func addScope(mark, scope string) string {
+	if mark == "" {
+		return scope
+	}
+	for _, s := range markScopes(mark) {
+		if s == scope {
+			return mark
+		}
+	}
+	return mark + " " + scope
+}
+
+// markScopes splits a mark into its scopes, at ASCII whitespace.
+func markScopes(mark string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(mark); i++ {
+		if i == len(mark) || isScopeSpace(mark[i]) {
+			if start >= 0 {
+				out = append(out, mark[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+// ownScope is the scope that owns an element with the ScopeAttr mark:
+// its first.
+func ownScope(mark string) string {
+	if ss := markScopes(mark); len(ss) > 0 {
+		return ss[0]
+	}
+	return ""
 }
 
 func checkSelectors(sels []string) error {

@@ -66,6 +66,10 @@ func TestMockSourceIsolation(t *testing.T) {
 	}
 }
 
+// TestNestedIsolationJoinsScopes checks only the mock's chain for nested
+// scopes: a MockSource never looks at the views' scope marks. How nested
+// isolated views and events meet is tested with MemDOM.Dispatch
+// (TestNestedIsolationOnASharedRoot) and in the browser (browsertest).
 func TestNestedIsolationJoinsScopes(t *testing.T) {
 	inner := stream.NewSubject[dom.Event]()
 	src := dom.MockSource(dom.MockConfig{"@outer/inner .ok": {Events: map[string]*stream.Stream[dom.Event]{"click": inner.Stream()}}})

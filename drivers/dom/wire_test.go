@@ -1,10 +1,12 @@
 package dom
 
 import (
+	"maps"
 	"math"
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,6 +137,19 @@ func TestRuntimeMatchesGo(t *testing.T) {
 	}
 	if !strings.Contains(string(src), `const SEP = "\u001f"`) {
 		t.Errorf("gocycle.js does not separate event fields with U+001F")
+	}
+	// MemDOM.Dispatch knows the event types that do not bubble as the
+	// runtime does.
+	set := regexp.MustCompile(`(?s)const NON_BUBBLING = new Set\(\[(.*?)\]\);`).FindStringSubmatch(string(src))
+	if set == nil {
+		t.Fatal("gocycle.js has no NON_BUBBLING set")
+	}
+	js := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"([a-z]+)"`).FindAllStringSubmatch(set[1], -1) {
+		js[m[1]] = true
+	}
+	if !maps.Equal(js, nonBubbling) {
+		t.Errorf("gocycle.js's NON_BUBBLING is %v, MemDOM's nonBubbling %v", slices.Sorted(maps.Keys(js)), slices.Sorted(maps.Keys(nonBubbling)))
 	}
 }
 

@@ -377,6 +377,38 @@ func TestIsolatedCountersCountOnlyTheirClicks(t *testing.T) {
 	}
 }
 
+// Nested isolation is total, as in Cycle.js, also when the outer
+// component's view is its isolated child's (the same root element) or
+// holds it in a Fragment beside elements of its own: a click inside the
+// child reaches the child's listeners only, a click on the outer's own
+// element the outer's only.
+func TestNestedIsolationOnASharedRoot(t *testing.T) {
+	tb := open(t, "nested")
+	// What frag and shared see: clicks on their .btn, their .btn
+	// elements, their root elements (frag: the counter's and its button).
+	seen := `document.querySelector("#frag-seen").textContent + ", " + document.querySelector("#shared-seen").textContent`
+	tb.wait(`document.querySelectorAll(".counter").length === 2 && !document.querySelector("#frag-seen").textContent.includes("-1")`)
+	if got, want := tb.str(seen), "0 1 2, 0 0 1"; got != want {
+		t.Errorf("frag, shared see %q, want %q", got, want)
+	}
+	marks := `["#frag .counter", "#shared .counter", "#outer-btn"].map((s) => document.querySelector(s).dataset.cycleScope).join(", ")`
+	if got, want := tb.str(marks), "frag/inner frag, shared/inner shared, frag"; got != want {
+		t.Errorf("scope marks: %q, want %q", got, want)
+	}
+	counts := `["#frag .count", "#shared .count"].map((s) => document.querySelector(s).textContent).join(" ") + ", " + ` + seen
+	tb.click("#frag .counter .btn")
+	tb.click("#frag .counter .btn")
+	tb.click("#shared .counter .btn")
+	// The outer's own button, last: its count is the sign that the
+	// clicks before it have been handled.
+	tb.click("#outer-btn")
+	tb.wait(`!document.querySelector("#frag-seen").textContent.startsWith("0 ")`)
+	tb.frames()
+	if got, want := tb.str(counts), "2 1, 1 1 2, 0 0 1"; got != want {
+		t.Errorf("frag's counter and shared's counter counted, frag and shared saw: %s, want %s", got, want)
+	}
+}
+
 // (d) Listeners come and go with their streams, and dispose leaves no
 // listener and no element behind.
 func TestDisposeLeavesNothingBehind(t *testing.T) {

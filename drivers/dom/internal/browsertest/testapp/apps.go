@@ -27,6 +27,7 @@ var apps = map[string]func(Sources) Sinks{
 	"reorder":   reorder,
 	"typing":    typing,
 	"isolation": isolation,
+	"nested":    nested,
 	"dispose":   disposal,
 	"burst":     burst,
 	"ops":       ops,
@@ -104,6 +105,51 @@ func isolation(src Sources) Sinks {
 			dom.Span(dom.Attrs{"id": "parent-count"}, strconv.Itoa(n)),
 			dom.Span(dom.Attrs{"id": "parent-seen"}, strconv.Itoa(seen)),
 			l, r)
+	})}
+}
+
+// outerSinks are the sinks of nested's outer component: its view, and
+// what it sees of its own: "clicks buttons roots", the clicks it counts
+// on its .btn elements, how many .btn elements and how many root
+// elements its Elements streams give.
+type outerSinks struct {
+	DOM  *stream.Stream[dom.Node]
+	Seen *stream.Stream[string]
+}
+
+// outer isolates a counter and makes its view of the counter's: beside a
+// .btn of its own in a Fragment when own is true, else the counter's view
+// as it is (the same root element). What it sees must be its own only.
+func outer(own bool) func(Sources) outerSinks {
+	return func(src Sources) outerSinks {
+		in := cycle.Isolate(counter, "inner")(src)
+		view := in.DOM
+		if own {
+			view = stream.Map(in.DOM, func(v dom.Node) dom.Node {
+				return dom.Fragment(v, dom.Button(dom.Class{"btn": true}, dom.Attrs{"id": "outer-btn"}, "outer"))
+			})
+		}
+		size := func(es []dom.Element) int { return len(es) }
+		clicks := count(src.DOM.Select(".btn").Events("click")).StartWith(0)
+		btns := stream.Map(src.DOM.Select(".btn").Elements(), size).StartWith(-1)
+		roots := stream.Map(src.DOM.Elements(), size).StartWith(-1)
+		return outerSinks{DOM: view, Seen: stream.Combine3(clicks, btns, roots, func(c, b, r int) string {
+			return fmt.Sprint(c, b, r)
+		})}
+	}
+}
+
+// nested isolates the two kinds of outer, as "frag" and "shared", and
+// shows what they see.
+func nested(src Sources) Sinks {
+	frag := cycle.Isolate(outer(true), "frag")(src)
+	shared := cycle.Isolate(outer(false), "shared")(src)
+	return Sinks{DOM: stream.Combine4(frag.DOM, shared.DOM, frag.Seen, shared.Seen, func(f, s dom.Node, fs, ss string) dom.Node {
+		return dom.Div(
+			dom.Div(dom.Attrs{"id": "frag"}, f),
+			dom.Div(dom.Attrs{"id": "shared"}, s),
+			dom.Span(dom.Attrs{"id": "frag-seen"}, fs),
+			dom.Span(dom.Attrs{"id": "shared-seen"}, ss))
 	})}
 }
 

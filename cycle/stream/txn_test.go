@@ -1,0 +1,346 @@
+package stream_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocycle/gocycle/cycle/stream"
+	"github.com/gocycle/gocycle/cycle/stream/streamtest"
+)
+
+// The regression tests of this file each reproduce a defect of the
+// transaction rules found in review (issue 12): ranks fixed at build
+// time, stops that ran at once, memory lost by Map, flags that a panic
+// left set, values stored after a stop.
+
+func pair(a int, b string) string { return fmt.Sprintf("%d %s", a, b) }
+
+func slash(a, b int) string { return fmt.Sprintf("%d/%d", a, b) }
+
+func times10(v int) int { return v * 10 }
+
+func TestNoGlitchThroughFlatten(t *testing.T) {
+	a := stream.NewSubject[int]()
+	inner := stream.Combine2(a.Stream(), stream.Map(a.Stream(), times10), slash)
+	out := stream.Combine2(a.Stream(), stream.Flatten(stream.Of(inner)), pair)
+	r := record(out)
+	a.Next(1)
+	a.Next(2)
+	if got, want := r.String(), "1 1/10 2 2/20"; got != want {
+		t.Errorf("got %q, want %q: Flatten raises the rank of what it feeds, so the outer combiner waits for the inner one", got, want)
+	}
+}
+
+func TestNoGlitchThroughProxy(t *testing.T) {
+	a := stream.NewSubject[int]()
+	p := stream.NewProxy[string]()
+	out := stream.Combine2(a.Stream(), p, pair)
+	if err := p.Imitate(stream.Combine2(a.Stream(), stream.Map(a.Stream(), times10), slash)); err != nil {
+		t.Fatal(err)
+	}
+	r := record(out)
+	a.Next(1)
+	a.Next(2)
+	if got, want := r.String(), "1 1/10 2 2/20"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestNoGlitchInStateLoop is the shape of state.WithState: the state is a
+// fold over reducers that come from a proxy, the reducers sample the
+// state, and a view combines the clicks with the state. One click must
+// give one view, with the new count.
+func TestNoGlitchInStateLoop(t *testing.T) {
+	clicks := stream.NewSubject[int]()
+	reducers := stream.NewProxy[func(int) int]()
+	states := stream.Fold(reducers, 0, func(s int, r func(int) int) int { return r(s) }).Drop(1).Remember()
+	view := stream.Combine2(stream.Map(clicks.Stream(), func(c int) int { return c }), states, slash)
+	newReducers := stream.Map(stream.SampleCombine(clicks.Stream(), states, func(c, s int) int { return c }),
+		func(int) func(int) int { return func(s int) int { return s + 1 } })
+	all := stream.Merge(stream.Of(func(int) int { return 0 }), newReducers)
+	if err := reducers.Imitate(all); err != nil {
+		t.Fatal(err)
+	}
+	r := record(view)
+	clicks.Next(1)
+	clicks.Next(2)
+	clicks.Next(3)
+	if got, want := r.String(), "1/1 2/2 3/3"; got != want {
+		t.Errorf("view got %q, want %q: one view per click, with the count the click made", got, want)
+	}
+}
+
+// TestFlattenSwitchKeepsSharedState: switching between two streams of one
+// fold must not restart the fold (xstream gives mode2:2).
+func TestFlattenSwitchKeepsSharedState(t *testing.T) {
+	clicks := stream.NewSubject[int]()
+	mode := stream.NewSubject[int]()
+	count := stream.Fold(clicks.Stream(), 0, func(n, _ int) int { return n + 1 })
+	views := map[int]*stream.Stream[string]{
+		1: stream.Map(count, func(n int) string { return fmt.Sprint("mode1:", n) }),
+		2: stream.Map(count, func(n int) string { return fmt.Sprint("mode2:", n) }),
+	}
+	out := stream.Flatten(stream.Map(mode.Stream(), func(m int) *stream.Stream[string] { return views[m] }))
+	r := record(out)
+	mode.Next(1)
+	clicks.Next(0)
+	clicks.Next(0)
+	mode.Next(2)
+	if got, want := r.String(), "mode1:0 mode1:1 mode1:2 mode2:2"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestFlattenSwitchToTheSameUpstreamDoesNotRestartIt(t *testing.T) {
+	c := newCounting()
+	mode := stream.NewSubject[int]()
+	a := stream.Map(c.s, func(v int) int { return v })
+	b := stream.Map(c.s, func(v int) int { return -v })
+	out := stream.Flatten(stream.Map(mode.Stream(), func(m int) *stream.Stream[int] {
+		if m == 1 {
+			return a
+		}
+		return b
+	}))
+	r := record(out)
+	for i := range 4 {
+		mode.Next(i%2 + 1)
+		c.send(i + 1)
+	}
+	if c.starts != 1 || c.stops != 0 {
+		t.Errorf("the shared producer started %d and stopped %d times over four switches, want 1 and 0", c.starts, c.stops)
+	}
+	if got, want := r.String(), "1 -2 3 -4"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	r.cancel()
+	if c.stops != 1 {
+		t.Errorf("after the last listener left: %d stops, want 1", c.stops)
+	}
+}
+
+// TestLeaveAndRejoinInOneTransaction: a listener that cancels and
+// subscribes again while a value of the same graph is being emitted keeps
+// the stream running, as in xstream, where stopping waits for the next
+// tick.
+func TestLeaveAndRejoinInOneTransaction(t *testing.T) {
+	c := newCounting()
+	count := stream.Fold(c.s, 0, func(n, v int) int { return n + v })
+	r := record(count)
+	var again *rec[int]
+	c.s.Subscribe(stream.Listener[int]{Next: func(v int) {
+		if v == 0 {
+			r.cancel()
+			again = record(count)
+		}
+	}})
+	c.send(5)
+	c.send(0)
+	if c.starts != 1 || c.stops != 0 {
+		t.Errorf("producer started %d and stopped %d times, want 1 and 0", c.starts, c.stops)
+	}
+	c.send(1)
+	if got, want := again.String(), "5 6"; got != want {
+		t.Errorf("the listener that came back got %q, want %q (the fold kept its state)", got, want)
+	}
+}
+
+func TestStopWaitsForTheEndOfTheTransaction(t *testing.T) {
+	c := newCounting()
+	m := stream.Map(c.s, times10)
+	r := record(m)
+	stopsDuring := -1
+	var self func()
+	self = m.Subscribe(stream.Listener[int]{Next: func(int) {
+		r.cancel()
+		self()
+		stopsDuring = c.stops
+	}})
+	c.send(1)
+	if stopsDuring != 0 {
+		t.Errorf("the producer stopped during the emission, as its last listener left")
+	}
+	if c.stops != 1 {
+		t.Errorf("after the transaction: %d stops, want 1", c.stops)
+	}
+}
+
+// TestCancelOutsideAnyEmissionStopsAtOnce: with no transaction running,
+// a cancel is a transaction of its own; there is no tick to wait for.
+func TestCancelOutsideAnyEmissionStopsAtOnce(t *testing.T) {
+	c := newCounting()
+	record(c.s).cancel()
+	if c.starts != 1 || c.stops != 1 {
+		t.Errorf("starts %d stops %d, want 1 and 1", c.starts, c.stops)
+	}
+}
+
+func TestOperatorsOfMemoryStreamsAreMemoryStreams(t *testing.T) {
+	cases := map[string]func(*stream.Stream[int]) *stream.Stream[int]{
+		"Map":          func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Map(s, times10) },
+		"MapTo":        func(s *stream.Stream[int]) *stream.Stream[int] { return stream.MapTo(s, 7) },
+		"Take":         func(s *stream.Stream[int]) *stream.Stream[int] { return s.Take(5) },
+		"EndWhen":      func(s *stream.Stream[int]) *stream.Stream[int] { return stream.EndWhen(s, stream.Never[int]()) },
+		"ReplaceError": func(s *stream.Stream[int]) *stream.Stream[int] { return s.ReplaceError(stream.Throw[int]) },
+		"Debug":        func(s *stream.Stream[int]) *stream.Stream[int] { return s.Debug(func(int) {}) },
+		"Remember":     func(s *stream.Stream[int]) *stream.Stream[int] { return s.Remember() },
+	}
+	want := map[string]string{"Map": "20", "MapTo": "7", "Take": "2", "EndWhen": "2", "ReplaceError": "2", "Debug": "2", "Remember": "2"}
+	for name, op := range cases {
+		t.Run(name, func(t *testing.T) {
+			in := stream.NewSubject[int]()
+			s := op(in.Stream().StartWith(1))
+			first := record(s)
+			in.Next(2)
+			late := record(s)
+			if got := late.String(); got != want[name] {
+				t.Errorf("late listener got %q, want %q (first got %q)", got, want[name], first)
+			}
+		})
+	}
+	t.Run("Filter", func(t *testing.T) {
+		// As in xstream 11.14.0, filter of a memory stream is a plain stream.
+		in := stream.NewSubject[int]()
+		s := in.Stream().StartWith(1).Filter(func(int) bool { return true })
+		record(s)
+		if got := record(s).String(); got != "" {
+			t.Errorf("late listener of Filter got %q, want nothing", got)
+		}
+	})
+}
+
+// TestCombinersEmitAgainAfterAListenerPanicked: a panic cuts a
+// transaction short; the combiners it had scheduled must not stay
+// "scheduled" for good. The value of the transaction that panicked is
+// lost; the next ones are not.
+func TestCombinersEmitAgainAfterAListenerPanicked(t *testing.T) {
+	id := func(v int) int { return v }
+	outs := map[string]func(a *stream.Stream[int]) *stream.Stream[string]{
+		"Combine2": func(a *stream.Stream[int]) *stream.Stream[string] {
+			return stream.Combine2(a, stream.Map(a, id), slash)
+		},
+		"SampleCombine": func(a *stream.Stream[int]) *stream.Stream[string] {
+			return stream.SampleCombine(a, stream.Map(a, id), slash)
+		},
+		"FlattenCombine": func(a *stream.Stream[int]) *stream.Stream[string] {
+			return stream.Map(stream.FlattenCombine(stream.Of([]*stream.Stream[int]{a, stream.Map(a, id)})),
+				func(vs []int) string { return slash(vs[0], vs[1]) })
+		},
+	}
+	for name, mk := range outs {
+		t.Run(name, func(t *testing.T) {
+			a := stream.NewSubject[int]()
+			out := mk(a.Stream())
+			var got []string
+			out.Subscribe(stream.Listener[string]{Next: func(v string) { got = append(got, v) }})
+			a.Stream().Subscribe(stream.Listener[int]{Next: func(v int) {
+				if v == 1 {
+					panic("boom")
+				}
+			}})
+			func() {
+				defer func() { _ = recover() }()
+				a.Next(1)
+			}()
+			a.Next(2)
+			a.Next(3)
+			if fmt.Sprint(got) != "[2/2 3/3]" {
+				t.Errorf("got %v, want [2/2 3/3]", got)
+			}
+		})
+	}
+}
+
+// TestRememberDoesNotKeepAValueFromAfterItsStop: the only listener of a
+// Remember leaves while the Remember's source is emitting; the value in
+// flight must not be replayed after the Remember started again.
+func TestRememberDoesNotKeepAValueFromAfterItsStop(t *testing.T) {
+	s := stream.NewSubject[int]()
+	r := s.Stream().Remember()
+	var only *rec[int]
+	s.Stream().Subscribe(stream.Listener[int]{Next: func(v int) {
+		if v == 1 {
+			only.cancel()
+		}
+	}})
+	only = record(r)
+	s.Next(1)
+	record(r)
+	if got := record(r).String(); got != "" {
+		t.Errorf("a listener of the restarted Remember got %q, want nothing", got)
+	}
+}
+
+func TestTimersAreNotScheduledAfterStop(t *testing.T) {
+	ops := map[string]func(*stream.Stream[int], stream.Scheduler) *stream.Stream[int]{
+		"Debounce": func(s *stream.Stream[int], sch stream.Scheduler) *stream.Stream[int] {
+			return s.Debounce(sch, time.Second)
+		},
+		"Delay": func(s *stream.Stream[int], sch stream.Scheduler) *stream.Stream[int] {
+			return s.Delay(sch, time.Second)
+		},
+		"Throttle": func(s *stream.Stream[int], sch stream.Scheduler) *stream.Stream[int] {
+			return s.Throttle(sch, time.Second)
+		},
+	}
+	for name, op := range ops {
+		t.Run(name, func(t *testing.T) {
+			sch := streamtest.NewScheduler()
+			s := stream.NewSubject[int]()
+			var r *rec[int]
+			// The timed operator is torn down while s is emitting: the
+			// listener before it ends it.
+			ender := stream.NewSubject[int]()
+			timed := stream.EndWhen(op(s.Stream(), sch), ender.Stream())
+			s.Stream().Subscribe(stream.Listener[int]{Next: func(int) { ender.Next(0) }})
+			r = record(timed)
+			s.Next(1)
+			if n := sch.Pending(); n != 0 {
+				t.Errorf("%d timers pending after the operator stopped, want 0", n)
+			}
+			if got := r.String(); got != "|" {
+				t.Errorf("got %q, want the completion only", got)
+			}
+		})
+	}
+}
+
+// TestReplaceErrorWithTheStreamThatErred: a ReplaceError that subscribes
+// again to the stream that just errored, during that stream's emission,
+// must not get the value in flight from its earlier subscription (the
+// xstream differential test, seed 2051).
+func TestReplaceErrorWithTheStreamThatErred(t *testing.T) {
+	s := stream.NewSubject[int]()
+	replaced := stream.MapTo(s.Stream().ReplaceError(func(error) *stream.Stream[int] { return s.Stream() }), 2)
+	first := record(replaced)
+	s.Stream().Subscribe(stream.Listener[int]{Next: func(v int) {
+		if v == 4 {
+			s.Error(errors.New("boom"))
+		}
+	}})
+	first.cancel()
+	late := record(replaced)
+	s.Next(4)
+	if got := late.String(); got != "" {
+		t.Errorf("got %q, want nothing: the 4 was sent before the replacement subscribed", got)
+	}
+	s.Next(5)
+	if got := late.String(); got != "2" {
+		t.Errorf("after the next value: got %q, want \"2\"", got)
+	}
+}
+
+// TestReplaceErrorThatErrsForeverIsBounded: a replacement that errors as
+// soon as it is subscribed would be replaced forever, recursing until the
+// stack overflows; it ends with an error instead.
+func TestReplaceErrorThatErrsForeverIsBounded(t *testing.T) {
+	boom := errors.New("boom")
+	s := stream.Throw[int](boom).ReplaceError(func(error) *stream.Stream[int] { return stream.Throw[int](boom) })
+	got := record(s).String()
+	if !strings.Contains(got, "1000 replacements in a row") || !strings.Contains(got, "boom") {
+		t.Errorf("got %q, want the bound's error naming the last error", got)
+	}
+}
