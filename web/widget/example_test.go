@@ -10,8 +10,10 @@ import (
 )
 
 // A counter widget shows its props' start value and sends start+1 to the
-// host when its button is clicked. Natively, Mount runs it with the DOM
-// driver the test gives (here dom.MemDriver); in a browser,
+// host as its change. Its view and its change are both maps of the props,
+// a memory stream, so both get the value whichever the drivers subscribe
+// first. Natively, Mount runs it with the DOM driver the test gives (here
+// dom.HTMLDriver, which hands over each view as HTML); in a browser,
 // GoCycle.mount(element, "counter", {start: 41}, onChange) does.
 func ExampleRegister() {
 	type Sources struct {
@@ -34,10 +36,15 @@ func ExampleRegister() {
 		return widget.Run(h, counter, nil)
 	})
 
-	m := dom.NewMemDOM()
+	views := make(chan string, 1)
 	changes := make(chan any, 1)
 	w, err := widget.Mount("counter", widget.Config{
-		DOM:      dom.MemDriver(m),
+		DOM: dom.HTMLDriver(func(html string) {
+			select {
+			case views <- html:
+			default: // the example prints the first view only
+			}
+		}),
 		Props:    widget.Props{"start": 41.0},
 		OnChange: func(v any) { changes <- v },
 	})
@@ -47,6 +54,12 @@ func ExampleRegister() {
 	}
 	defer w.Destroy()
 	select {
+	case html := <-views:
+		fmt.Println("view:", html)
+	case <-time.After(5 * time.Second):
+		fmt.Println("no view")
+	}
+	select {
 	case v := <-changes:
 		fmt.Println("onChange:", v)
 	case <-time.After(5 * time.Second):
@@ -54,6 +67,7 @@ func ExampleRegister() {
 	}
 	fmt.Println(w.Name())
 	// Output:
+	// view: <button>41</button>
 	// onChange: 42
 	// counter
 }
