@@ -46,7 +46,7 @@ type node struct {
 	keep      bool    // a memory stream that is active: next stores values
 	active    bool    // started (has had a sink) and not stopped since
 	idle      bool    // active, lost its last sink, waits in tx.stops
-	ended     bool    // errored or completed since it last started
+	pruning   bool    // waits in tx.stops for its cycle to be cut
 	rank      int     // orders pending combiners
 	tx        *txn    // the graph's transaction; see txn
 	imitates  *node   // set by Imitate: listeners go to that stream
@@ -84,7 +84,7 @@ func (n *node) removeEdge(tx *txn, i int, self stopper) (last bool) {
 		n.edges = nil
 		if n.active && !n.idle {
 			n.idle = true
-			tx.stops = append(tx.stops, idleStream{n, self})
+			tx.stops = append(tx.stops, idleStream{n: n, s: self})
 		}
 		return true
 	}
@@ -97,14 +97,36 @@ func (n *node) removeEdge(tx *txn, i int, self stopper) (last bool) {
 //
 //go:noinline
 func (n *node) forgetEdges() {
-	n.edges, n.listeners, n.ended = nil, 0, true
+	n.edges, n.listeners = nil, 0
 }
 
-// feedsOnlyItself reports whether n's only sink is a cycle back into n.
+// feedsOnlyItself reports whether n has sinks and all of them feed a
+// cycle back into n, with no listener anywhere on the way.
 //
 //go:noinline
 func (n *node) feedsOnlyItself() bool {
-	return len(n.edges) == 1 && n.listeners == 0 && feedsOnly(n, n.edges[0], map[*node]bool{})
+	if n.listeners > 0 || len(n.edges) == 0 {
+		return false
+	}
+	seen := map[*node]bool{}
+	for _, e := range n.edges {
+		if !feedsOnly(n, e, seen) {
+			return false
+		}
+	}
+	return true
+}
+
+// queuePrune has the transaction cut n's sinks when it ends if they still
+// feed only a cycle back into n by then: a listener may come back during
+// the transaction, as it may to a stream waiting for its stop.
+//
+//go:noinline
+func (n *node) queuePrune(tx *txn, self stopper) {
+	if !n.pruning {
+		n.pruning = true
+		tx.stops = append(tx.stops, idleStream{n: n, s: self, prune: true})
+	}
 }
 
 // connect ranks a new edge e from u.
@@ -218,8 +240,10 @@ func (n *node) txnSlow() *txn {
 }
 
 // join puts n into the graph of tx, which is running: n just got a sink
-// in it. A graph whose own call is running (a separate graph reached from
-// a listener) stays apart.
+// in it. A graph whose own call is running too (a stream first subscribed
+// from a listener of another graph) cannot be merged while both run: the
+// two merge when the transaction ends, so that from then on they are
+// one.
 func (n *node) join(tx *txn) {
 	if n.tx == tx {
 		return
@@ -228,16 +252,23 @@ func (n *node) join(tx *txn) {
 		n.tx = tx
 		return
 	}
-	if old := n.txn(); old != tx && !old.busy {
+	old := n.txn()
+	switch {
+	case old == tx:
+	case !old.busy:
 		old.parent = tx
 		n.tx = tx
+	default:
+		tx.stops = append(tx.stops, idleStream{merge: old})
 	}
 }
 
 // enter opens a call on the graph of n: it returns the transaction, and
-// whether this call began it, and so must settle and end it. A call made
-// while the transaction runs (from a listener, a producer, an operator)
-// joins it.
+// whether this call began it, and so must defer its release and finish
+// it. A call made while the transaction runs (from a listener, a
+// producer, an operator) joins it. Since every outermost call releases
+// its transaction even when a listener panics, a busy transaction is a
+// running one.
 //
 //go:noinline
 func (n *node) enter() (tx *txn, outermost bool) {
@@ -246,7 +277,7 @@ func (n *node) enter() (tx *txn, outermost bool) {
 		g = g.imitates
 	}
 	tx = g.txn()
-	if tx.busy && callRunning() {
+	if tx.busy {
 		return tx, false
 	}
 	tx.begin()

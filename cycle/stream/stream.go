@@ -66,6 +66,9 @@ func rankAfter(ranks ...int) int {
 func (s *Stream[T]) Subscribe(l Listener[T]) (cancel func()) {
 	ls := &listenerSink[T]{l: l}
 	tx, outermost := s.enter()
+	if outermost {
+		defer tx.release()
+	}
 	s.add(tx, ls, nil)
 	if outermost {
 		tx.finish()
@@ -79,6 +82,9 @@ func (s *Stream[T]) unsubscribe(ls *listenerSink[T]) {
 	}
 	ls.done = true
 	tx, outermost := s.enter()
+	if outermost {
+		defer tx.release()
+	}
 	s.remove(tx, ls)
 	if outermost {
 		tx.finish()
@@ -136,18 +142,17 @@ func (s *Stream[T]) add(tx *txn, k sink[T], e *edge) {
 		return
 	}
 	s.active, s.keep = true, s.mem
-	s.ended = false
 	if s.prod != nil {
 		s.prod.start(tx, s)
 	}
 }
 
 // remove unregisters k. A stream that loses its last sink waits for the
-// end of the transaction to stop (see stopIfIdle); so does one whose only
-// sink left is a cycle back into itself, as in xstream, or a loop through
-// a proxy would run for good once its listeners are gone. The slice is
-// copied rather than edited in place, because an emission may be
-// iterating over it right now.
+// end of the transaction to stop (see txn.runStops); so does one whose
+// sinks left all feed a cycle back into itself, as in xstream, or a loop
+// through a proxy would run for good once its listeners are gone. The
+// slice is copied rather than edited in place, because an emission may
+// be iterating over it right now.
 func (s *Stream[T]) remove(tx *txn, k sink[T]) {
 	for s.target != nil {
 		s = s.target
@@ -170,7 +175,15 @@ func (s *Stream[T]) remove(tx *txn, k sink[T]) {
 	ns = append(ns, s.sinks[:i]...)
 	s.sinks = append(ns, s.sinks[i+1:]...)
 	if s.feedsOnlyItself() {
-		s.remove(tx, s.sinks[0])
+		s.queuePrune(tx, s)
+	}
+}
+
+// cutLoop removes the sinks of a stream that only feeds a cycle back into
+// itself (see queuePrune).
+func (s *Stream[T]) cutLoop(tx *txn) {
+	for len(s.sinks) > 0 {
+		s.remove(tx, s.sinks[len(s.sinks)-1])
 	}
 }
 
@@ -265,6 +278,9 @@ func (s *Stream[T]) Imitate(target *Stream[T]) error {
 		return nil
 	}
 	tx, outermost := s.enter()
+	if outermost {
+		defer tx.release()
+	}
 	for i, k := range ks {
 		s.add(tx, k, es[i]) // to target, through the proxy
 	}
@@ -284,27 +300,23 @@ func NewProxy[T any]() *Stream[T] {
 // emitRoot, failRoot and endRoot emit from outside the graph: from a
 // Subject, a user producer or a timer. Called from a listener of the same
 // graph, they join the running transaction.
-//
-// No call defers the end of its transaction: a defer would cost a fifth
-// of a one-operator pipeline on emitRoot, the path of every value a
-// driver sends. If a listener panics, the transaction stays busy; the
-// next call finds that no call is running (see callRunning) and begins
-// anew: the marks of the cut transaction are dead with its epoch, and
-// its stops run when the new one settles.
 func (s *Stream[T]) emitRoot(v T) {
 	tx := s.txn()
-	outermost := !tx.busy || !callRunning()
-	if outermost {
-		tx.begin()
+	if tx.busy {
+		s.next(tx, v)
+		return
 	}
+	tx.begin()
+	defer tx.release()
 	s.next(tx, v)
-	if outermost {
-		tx.finish()
-	}
+	tx.finish()
 }
 
 func (s *Stream[T]) failRoot(err error) {
 	tx, outermost := s.enter()
+	if outermost {
+		defer tx.release()
+	}
 	s.fail(tx, err)
 	if outermost {
 		tx.finish()
@@ -313,6 +325,9 @@ func (s *Stream[T]) failRoot(err error) {
 
 func (s *Stream[T]) endRoot() {
 	tx, outermost := s.enter()
+	if outermost {
+		defer tx.release()
+	}
 	s.end(tx)
 	if outermost {
 		tx.finish()

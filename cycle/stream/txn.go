@@ -1,55 +1,5 @@
 package stream
 
-import (
-	"runtime"
-	"strings"
-)
-
-// callRunning reports whether a call into the graph (an emission from
-// outside, a Subscribe, a cancel, an Imitate) is on the goroutine's stack
-// besides the one asking. A transaction found busy is either running
-// (this is a call from one of its listeners) or was cut short by a panic
-// that someone recovered; only the stack tells. Reading it costs a few
-// microseconds, which only calls made from listeners pay.
-func callRunning() bool {
-	pcs := make([]uintptr, 64)
-	n := runtime.Callers(2, pcs)
-	for n == len(pcs) { // a deep stack: read it whole
-		pcs = make([]uintptr, 2*len(pcs))
-		n = runtime.Callers(2, pcs)
-	}
-	frames := runtime.CallersFrames(pcs[:n])
-	seen := 0
-	for {
-		f, more := frames.Next()
-		if isEntryPoint(f.Function) {
-			if seen++; seen == 2 {
-				return true
-			}
-		}
-		if !more {
-			return false
-		}
-	}
-}
-
-// entryPoints are the methods of Stream that open a call on a graph
-// (with node.enter or, for emitRoot, by hand).
-var entryPoints = []string{").emitRoot", ").Subscribe", ").unsubscribe", ").Imitate", ").failRoot", ").endRoot"}
-
-func isEntryPoint(fn string) bool {
-	const prefix = "github.com/gocycle/gocycle/cycle/stream.(*Stream["
-	if !strings.HasPrefix(fn, prefix) {
-		return false
-	}
-	for _, e := range entryPoints {
-		if strings.HasSuffix(fn, e) {
-			return true
-		}
-	}
-	return false
-}
-
 // flusher is a combining operator waiting for the end of a transaction.
 type flusher interface {
 	flush(tx *txn)
@@ -61,13 +11,21 @@ type flusher interface {
 // stopper is a stream of any element type, which can be stopped.
 type stopper interface {
 	stopNow(tx *txn)
+	cutLoop(tx *txn)
 }
 
 // idleStream is a stream whose last sink left during a transaction; it
-// stops when the transaction ends unless a sink has come back.
+// stops when the transaction ends unless a sink has come back. With
+// prune, it is a stream whose sinks only fed a cycle back into it; they
+// are cut if they still do.
+//
+// With merge, it is no stream but a graph to merge with this one once
+// neither runs (see node.join).
 type idleStream struct {
-	n *node
-	s stopper
+	n     *node
+	s     stopper
+	prune bool
+	merge *txn
 }
 
 type pendingFlush struct {
@@ -114,17 +72,8 @@ func (t *txn) root() *txn {
 	return r
 }
 
-// begin starts an outermost call. A transaction that is still busy was
-// cut short by a panic (see callRunning): a new epoch invalidates the
-// marks (see below) it left, so that no operator stays "scheduled" for
-// good; the pending entries it left flush nothing, and its stops run when
-// this one settles. A transaction that settled moved to a new epoch then.
-func (t *txn) begin() {
-	if t.busy {
-		t.epoch++
-	}
-	t.busy = true
-}
+// begin starts an outermost call.
+func (t *txn) begin() { t.busy = true }
 
 // settle runs what the transaction owes before the outermost call
 // returns: the pending combiners, then the stops, and again while either
@@ -151,16 +100,56 @@ func (t *txn) runStops() {
 	for i := 0; i < len(t.stops); i++ {
 		s := t.stops[i]
 		t.stops[i] = idleStream{}
-		if s.n.idle && len(s.n.edges) == 0 {
+		switch {
+		case s.merge != nil:
+			t.mergeWith(s.merge)
+		case s.prune:
+			s.n.pruning = false
+			if s.n.feedsOnlyItself() {
+				s.s.cutLoop(t)
+			}
+		case s.n.idle && len(s.n.edges) == 0:
 			s.s.stopNow(t)
 		}
 	}
 	t.stops = t.stops[:0]
 }
 
+// mergeWith merges the graph of o into t's, which is ending, or has o's
+// transaction do it when o ends, if o still runs.
+func (t *txn) mergeWith(o *txn) {
+	o = o.root()
+	switch {
+	case o == t:
+	case o.busy:
+		o.stops = append(o.stops, idleStream{merge: t})
+	default:
+		o.parent = t
+	}
+}
+
 // finish ends the outermost call.
 func (t *txn) finish() {
 	t.settle()
+	t.busy = false
+}
+
+// release is deferred by every outermost call. After finish it has
+// nothing to do. After a panic from a listener, the pending combiners are
+// dropped (their values would come from a half-run transaction), a new
+// epoch invalidates the marks (see below) they had set, so that none
+// stays "scheduled" for good, and the stops still run, so that a producer
+// whose listeners left is not kept running by the panic.
+func (t *txn) release() {
+	if !t.busy {
+		return
+	}
+	clear(t.pending)
+	t.pending = t.pending[:0]
+	t.epoch++
+	t.runStops()
+	clear(t.pending)
+	t.pending = t.pending[:0]
 	t.busy = false
 }
 

@@ -344,3 +344,145 @@ func TestReplaceErrorThatErrsForeverIsBounded(t *testing.T) {
 		t.Errorf("got %q, want the bound's error naming the last error", got)
 	}
 }
+
+// TestEmissionHandedToAnotherGoroutineJoinsTheTransaction: a listener may
+// hand an emission to another goroutine and wait for it (one goroutine at
+// a time still runs the graph); the transaction must go on, and the
+// combiner emit every value.
+func TestEmissionHandedToAnotherGoroutineJoinsTheTransaction(t *testing.T) {
+	a, b := stream.NewSubject[int](), stream.NewSubject[int]()
+	r := record(stream.Combine2(a.Stream(), stream.Map(a.Stream(), times10), slash))
+	stream.Merge(a.Stream(), b.Stream()).Subscribe(stream.Listener[int]{Next: func(v int) {
+		if v == 1 {
+			done := make(chan bool)
+			go func() { b.Next(99); done <- true }()
+			<-done
+		}
+	}})
+	a.Next(1)
+	a.Next(2)
+	if got := r.String(); got != "1/10 2/20" {
+		t.Errorf("got %q, want \"1/10 2/20\"", got)
+	}
+}
+
+// TestAfterAPanicCallsFromAnotherGraphAreNotLost: after a recovered
+// panic, a cancel or an emission made from a listener of another graph
+// still stops and emits.
+func TestAfterAPanicCallsFromAnotherGraphAreNotLost(t *testing.T) {
+	c := newCounting()
+	a, other := stream.NewSubject[int](), stream.NewSubject[int]()
+	sum := record(stream.Combine2(a.Stream(), stream.Map(a.Stream(), times10), slash))
+	only := record(stream.Merge(a.Stream(), c.s))
+	a.Stream().Subscribe(stream.Listener[int]{Next: func(v int) {
+		if v == 1 {
+			panic("boom")
+		}
+	}})
+	func() {
+		defer func() { _ = recover() }()
+		a.Next(1)
+	}()
+	other.Stream().Subscribe(stream.Listener[int]{Next: func(v int) {
+		a.Next(v)
+		if v == 3 {
+			only.cancel()
+		}
+	}})
+	other.Next(2)
+	other.Next(3)
+	if got := sum.String(); got != "2/20 3/30" {
+		t.Errorf("the combiner gave %q, want \"2/20 3/30\"", got)
+	}
+	if c.stops != 1 {
+		t.Errorf("the producer stopped %d times after its only listener left, want 1", c.stops)
+	}
+}
+
+// stateLoop is the WithState shape: states fold reducers that sample the
+// states; with twoPaths, two reducers sample them.
+func stateLoop(clicks *stream.Stream[int], twoPaths bool) *stream.Stream[int] {
+	type reducer = func(int) int
+	reducers := stream.NewProxy[reducer]()
+	states := stream.Fold(reducers, 0, func(s int, r reducer) int { return r(s) }).Drop(1).Remember()
+	inc := stream.Map(stream.SampleCombine(clicks, states, func(c, s int) int { return s }),
+		func(sampled int) reducer { return func(int) int { return sampled + 1 } })
+	ins := []*stream.Stream[reducer]{stream.Of[reducer](func(int) int { return 0 }), inc}
+	if twoPaths {
+		dbl := stream.Map(stream.SampleCombine(clicks.Filter(func(c int) bool { return c > 1 }), states, func(c, s int) int { return c }),
+			func(int) reducer { return func(s int) int { return s * 2 } })
+		ins = append(ins, dbl)
+	}
+	if err := reducers.Imitate(stream.Merge(ins...)); err != nil {
+		panic(err)
+	}
+	return states
+}
+
+// TestStateLoopSurvivesLeaveAndRejoin: the only listener of a state loop
+// leaves and comes back while the state is being emitted; the loop must
+// not be cut (it is cut only if no listener is back when the transaction
+// ends).
+func TestStateLoopSurvivesLeaveAndRejoin(t *testing.T) {
+	clicks := stream.NewSubject[int]()
+	states := stateLoop(clicks.Stream(), false)
+	var got []string
+	var cancel func()
+	var sub func()
+	done := false
+	sub = func() {
+		cancel = states.Subscribe(stream.Listener[int]{Next: func(v int) {
+			got = append(got, fmt.Sprint(v))
+			if v == 2 && !done {
+				done = true
+				cancel()
+				sub()
+			}
+		}})
+	}
+	sub()
+	for range 5 {
+		clicks.Next(1)
+	}
+	if fmt.Sprint(got) != "[0 1 2 2 3 4 5]" {
+		t.Errorf("got %v, want [0 1 2 2 3 4 5]", got)
+	}
+}
+
+// TestStateLoopIsFreedWithItsLastListener: a loop whose sinks all feed
+// back into it stops when its last outside listener leaves, with one
+// reducer path or two.
+func TestStateLoopIsFreedWithItsLastListener(t *testing.T) {
+	for _, two := range []bool{false, true} {
+		c := newCounting()
+		r := record(stateLoop(c.s, two))
+		c.send(1)
+		c.send(2)
+		r.cancel()
+		if c.stops != 1 {
+			t.Errorf("two reducer paths %v: the clicks producer stopped %d times after the last listener left, want 1", two, c.stops)
+		}
+	}
+}
+
+// TestStreamSubscribedFromAListenerJoinsTheGraph: a combiner first
+// subscribed from a listener, during an emission of the streams it
+// combines, must afterwards be part of their graph: one emission per
+// transaction, never a stale pair.
+func TestStreamSubscribedFromAListenerJoinsTheGraph(t *testing.T) {
+	a, b := stream.NewSubject[int](), stream.NewSubject[int]()
+	a.Stream().Subscribe(stream.Listener[int]{Next: func(v int) { b.Next(v * 10) }})
+	var r *rec[string]
+	a.Stream().Subscribe(stream.Listener[int]{Next: func(int) {
+		if r == nil {
+			r = record(stream.Combine2(a.Stream(), b.Stream(), slash))
+		}
+	}})
+	a.Next(0)
+	r.events = nil
+	a.Next(1)
+	a.Next(2)
+	if got := r.String(); got != "1/10 2/20" {
+		t.Errorf("got %q, want \"1/10 2/20\"", got)
+	}
+}
