@@ -144,7 +144,8 @@ func (c *combiner[R]) failed(tx *txn, err error) { c.out.fail(tx, err) }
 // Combine2 returns a stream that emits f(a, b) with the latest values of a
 // and b, once both have emitted and then whenever either emits. Within one
 // transaction it emits at most once, after all its inputs have settled, so
-// Combine2(a, Map(a, g), f) never sees a new a with an old g(a).
+// Combine2(a, Map(a, g), f) never sees a new a with an old g(a); only a
+// value that comes round a cycle back to it makes it emit again.
 func Combine2[A, B, R any](a *Stream[A], b *Stream[B], f func(A, B) R) *Stream[R] {
 	c, out := newCombiner[R]("Combine2", a.rank, b.rank)
 	sa, sb := newSlot(c, a), newSlot(c, b)

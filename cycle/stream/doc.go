@@ -25,11 +25,12 @@
 // producer's emission, a Subscribe, a cancel, an Imitate) opens a
 // transaction; what listeners do during it (emit, subscribe, cancel) joins
 // it, as long as they touch streams of the same graph: streams that have
-// listened to one another. Combining operators ([Combine2], [Combine],
-// [SampleCombine], [FlattenCombine], ...) reached during a transaction do
-// not emit at once: they emit once, with the latest value of every input,
-// after all synchronous propagation has settled and before the outermost
-// call returns. Pending combiners emit in the order of their depth in the
+// listened to one another (a stream first subscribed from a listener of
+// another graph joins that graph when the transaction ends). Combining
+// operators ([Combine2], [Combine], [SampleCombine], [FlattenCombine], ...)
+// reached during a transaction do not emit at once: they emit once, with
+// the latest value of every input, after all synchronous propagation has
+// settled and before the outermost call returns. Pending combiners emit in the order of their depth in the
 // graph, so a combiner that feeds another emits first. The depth follows
 // the graph as it changes: [Stream.Imitate] and the flattening operators
 // deepen what they feed. In a cycle, the edge into the sampled side of a
