@@ -108,6 +108,14 @@ func (n *node) feedsOnlyItself() bool {
 	if n.listeners > 0 || len(n.edges) == 0 {
 		return false
 	}
+	// Most removals leave a sink that feeds a listener at once: tell
+	// those without building the walk's map, since a Flatten may switch
+	// on every event.
+	for _, e := range n.edges {
+		if x := e.to; x != n && (x.listeners > 0 || len(x.edges) == 0) {
+			return false
+		}
+	}
 	seen := map[*node]bool{}
 	for _, e := range n.edges {
 		if !feedsOnly(n, e, seen) {

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gocycle/gocycle/cycle"
 	"github.com/gocycle/gocycle/cycle/stream"
 	"github.com/gocycle/gocycle/drivers/dom"
 	"github.com/gocycle/gocycle/web/widget"
@@ -258,52 +257,5 @@ func TestPropErrorWords(t *testing.T) {
 	}
 	if got := widget.Describe("a \"b\" <c>"); got != `"a \"b\" <c>"` {
 		t.Errorf("Describe = %s", got)
-	}
-}
-
-// TestBothSinksOfOnePropGetTheValue: a widget whose view and change sink
-// are both maps of its props (a memory stream) must render, whichever
-// sink its drivers subscribe first: a Map of a memory stream is one.
-func TestBothSinksOfOnePropGetTheValue(t *testing.T) {
-	type Sources struct {
-		DOM   *dom.Source
-		Props *stream.Stream[widget.Props]
-	}
-	type Sinks struct {
-		DOM    *stream.Stream[dom.Node]
-		Change *stream.Stream[any]
-	}
-	widget.Register("t-both", func(h *widget.Host) (func(), error) {
-		return widget.Run(h, func(src Sources) Sinks {
-			v := stream.Map(src.Props, func(p widget.Props) float64 { n, _, _ := p.Number("v"); return n })
-			return Sinks{
-				DOM:    stream.Map(v, func(n float64) dom.Node { return dom.Text("shown") }),
-				Change: stream.Map(v, func(n float64) any { return n }),
-			}
-		}, nil)
-	})
-	var mu sync.Mutex
-	var views int
-	recording := cycle.DriverFunc(func(sink *stream.Stream[dom.Node], ctx *cycle.Context) (*dom.Source, error) {
-		sink.Subscribe(stream.Listener[dom.Node]{Next: func(dom.Node) {
-			mu.Lock()
-			views++
-			mu.Unlock()
-		}})
-		return nil, nil
-	})
-	r := newRecorder()
-	cfg := r.config(nil, widget.Props{"v": 3.0})
-	cfg.DOM = recording
-	w, err := widget.Mount("t-both", cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Destroy()
-	r.waitFor(t, "the change", func() bool { return len(r.changes) == 1 })
-	mu.Lock()
-	defer mu.Unlock()
-	if views != 1 {
-		t.Errorf("the DOM sink got %d views, want 1: the sink that subscribed second missed the value", views)
 	}
 }

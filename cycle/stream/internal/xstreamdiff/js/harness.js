@@ -432,11 +432,12 @@ function runtime() {
   // watch records the events of node id's stream s for rule G2: within a
   // turn, a stream sees zero or more direct events, then events of at most
   // one combiner's emission.
-  function watch(id, s) {
-    const proto = Object.getPrototypeOf(s);
+  // originCheck returns the G2 check of one stream or listener (what):
+  // within a turn, its events must all come from one origin, the direct
+  // emission or one combiner's, with direct ones first (rules.go, G2).
+  function originCheck(what) {
     const st = { turn: -1, origin: -1 };
-    const check = () => {
-      spend();
+    return () => {
       const o = cur();
       if (st.turn !== turnNo) {
         st.turn = turnNo;
@@ -444,9 +445,18 @@ function runtime() {
         return;
       }
       if (o === st.origin) return;
-      if (o < 0) exclude(`G2: n${id} got a direct event after one from ${name(st.origin)}'s emission in the same turn`);
-      else if (st.origin >= 0) exclude(`G2: n${id} got events from the emissions of ${name(st.origin)} and ${name(o)} in the same turn`);
+      if (o < 0) exclude(`G2: ${what} got a direct event after one from ${name(st.origin)}'s emission in the same turn`);
+      else if (st.origin >= 0) exclude(`G2: ${what} got events from the emissions of ${name(st.origin)} and ${name(o)} in the same turn`);
       st.origin = o;
+    };
+  }
+
+  function watch(id, s) {
+    const proto = Object.getPrototypeOf(s);
+    const g2 = originCheck(`n${id}`);
+    const check = () => {
+      spend();
+      g2();
     };
     s._n = function (v) {
       check();
@@ -588,19 +598,7 @@ function runtime() {
     // stream's own check misses it when the combiner's emission is
     // nested in the stream's direct one (from a listener action), which
     // then goes on to this listener.
-    const st = { turn: -1, origin: -1 };
-    const check = () => {
-      const o = cur();
-      if (st.turn !== turnNo) {
-        st.turn = turnNo;
-        st.origin = o;
-        return;
-      }
-      if (o === st.origin) return;
-      if (o < 0) exclude(`G2: listener ${id} got a direct event after one from ${name(st.origin)}'s emission in the same turn`);
-      else if (st.origin >= 0) exclude(`G2: listener ${id} got events from the emissions of ${name(st.origin)} and ${name(o)} in the same turn`);
-      st.origin = o;
-    };
+    const check = originCheck(`listener ${id}`);
     return {
       next(v) {
         if (dead) return;
