@@ -46,26 +46,39 @@ type mapOp[T, U any] struct {
 	f func(T) U
 }
 
+// Where a releaser's next is (see leaveReleaser).
+const (
+	inUserFunc = iota
+	downstream
+	returned
+)
+
 // next recovers a panic of f itself instead of going through call1, like
 // the next of Filter and Fold: one call fewer per value and operator, a
-// good part of an operator's cost under wasm. The deferred function covers
-// the downstream emission too, so done keeps a panic raised there, after
-// f returned, from being taken for f's: it goes on up, as before. The
-// stream fails from within the deferred function, so a panic in an Error
-// listener that nothing recovers prints f's panic too, as [recovered].
+// good part of an operator's cost under wasm. The deferred function runs
+// for a panic raised downstream too; that one goes on up, and is not
+// taken for f's. The stream fails from within the deferred function, so
+// a panic in an Error listener that nothing recovers prints f's panic
+// too, as [recovered].
 func (op *mapOp[T, U]) next(tx *txn, v T) {
-	done := false
+	release := tx.takeRelease()
+	st := inUserFunc
 	defer func() {
-		if !done {
-			if r := recover(); r != nil {
-				op.out.fail(tx, recovered("Map", r))
+		if st != returned {
+			var r any
+			if st == inUserFunc {
+				r = recover()
 			}
+			tx.leaveReleaser(release, r, op.out, "Map")
 		}
 	}()
 	u := op.f(v)
-	done = true
+	st = downstream
 	op.out.next(tx, u)
+	st = returned
 }
+
+func (*mapOp[T, U]) releases() {}
 
 // MapTo returns a stream that emits u every time s emits; of a memory
 // stream, a memory stream.
@@ -97,20 +110,26 @@ type filterOp[T any] struct {
 }
 
 func (op *filterOp[T]) next(tx *txn, v T) {
-	done := false
+	release := tx.takeRelease()
+	st := inUserFunc
 	defer func() {
-		if !done {
-			if r := recover(); r != nil {
-				op.out.fail(tx, recovered("Filter", r))
+		if st != returned {
+			var r any
+			if st == inUserFunc {
+				r = recover()
 			}
+			tx.leaveReleaser(release, r, op.out, "Filter")
 		}
 	}()
 	ok := op.f(v)
-	done = true
+	st = downstream
 	if ok {
 		op.out.next(tx, v)
 	}
+	st = returned
 }
+
+func (*filterOp[T]) releases() {}
 
 // Take returns a stream that emits the first n values of s and completes;
 // of a memory stream, a memory stream. Completing removes it from s,
@@ -278,19 +297,25 @@ func (op *foldOp[T, A]) start(tx *txn, out *Stream[A]) {
 }
 
 func (op *foldOp[T, A]) next(tx *txn, v T) {
-	done := false
+	release := tx.takeRelease()
+	st := inUserFunc
 	defer func() {
-		if !done {
-			if r := recover(); r != nil {
-				op.out.fail(tx, recovered("Fold", r))
+		if st != returned {
+			var r any
+			if st == inUserFunc {
+				r = recover()
 			}
+			tx.leaveReleaser(release, r, op.out, "Fold")
 		}
 	}()
 	acc := op.f(op.acc, v)
-	done = true
+	st = downstream
 	op.acc = acc
 	op.out.next(tx, acc)
+	st = returned
 }
+
+func (*foldOp[T, A]) releases() {}
 
 // EndWhen returns a stream that emits what s emits until other emits or
 // completes, and then completes; of a memory stream, a memory stream.

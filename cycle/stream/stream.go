@@ -18,6 +18,14 @@ type sink[T any] interface {
 	end(tx *txn)
 }
 
+// releaser is a sink whose next defers a function on every value and,
+// told so by tx.releaser, releases the transaction of an outermost
+// emission when a panic from downstream passes through it (see
+// Stream.emitRoot).
+type releaser interface {
+	releases()
+}
+
 // producer feeds a stream while the stream has listeners.
 type producer[T any] interface {
 	start(tx *txn, out *Stream[T])
@@ -134,6 +142,7 @@ func (s *Stream[T]) add(tx *txn, k sink[T], e *edge) {
 	}
 	s.addEdge(tx, e, viaProxy)
 	s.sinks = append(s.sinks, k)
+	s.sinksChanged()
 	if len(s.sinks) > 1 || s.active {
 		s.idle = false
 		if s.mem && s.has {
@@ -169,13 +178,23 @@ func (s *Stream[T]) remove(tx *txn, k sink[T]) {
 	}
 	if s.removeEdge(tx, i, s) {
 		s.sinks = nil
+		s.soleReleaser = false
 		return
 	}
 	ns := make([]sink[T], 0, len(s.sinks)-1)
 	ns = append(ns, s.sinks[:i]...)
 	s.sinks = append(ns, s.sinks[i+1:]...)
+	s.sinksChanged()
 	if s.feedsOnlyItself() {
 		s.queuePrune(tx, s)
+	}
+}
+
+// sinksChanged notes whether the only sink of s is a releaser.
+func (s *Stream[T]) sinksChanged() {
+	s.soleReleaser = false
+	if len(s.sinks) == 1 {
+		_, s.soleReleaser = s.sinks[0].(releaser)
 	}
 }
 
@@ -219,7 +238,7 @@ func (s *Stream[T]) next(tx *txn, v T) {
 // stops the stream at once.
 func (s *Stream[T]) teardown(tx *txn) []sink[T] {
 	ks := s.sinks
-	s.sinks = nil
+	s.sinks, s.soleReleaser = nil, false
 	s.forgetEdges()
 	s.stopNow(tx)
 	return ks
@@ -272,7 +291,7 @@ func (s *Stream[T]) Imitate(target *Stream[T]) error {
 		}
 	}
 	ks, es := s.sinks, s.edges
-	s.sinks, s.edges, s.listeners, s.active, s.idle = nil, nil, 0, false, false
+	s.sinks, s.edges, s.listeners, s.active, s.idle, s.soleReleaser = nil, nil, 0, false, false, false
 	s.target, s.imitates = target, &target.node
 	if len(ks) == 0 {
 		return nil
@@ -300,12 +319,33 @@ func NewProxy[T any]() *Stream[T] {
 // emitRoot, failRoot and endRoot emit from outside the graph: from a
 // Subject, a user producer or a timer. Called from a listener of the same
 // graph, they join the running transaction.
+//
+// An outermost call defers the release of its transaction, so that a
+// panic from a listener does not leave it busy for good. When the only
+// sink of s is a releaser (Map, Filter or Fold, which defer a function
+// for their own user function's panic anyway), that sink releases the
+// transaction instead, if a panic from downstream passes through it: no
+// frame that could recover a panic lies between the two, and a second
+// defer per value would cost more than the rest of the emission.
 func (s *Stream[T]) emitRoot(v T) {
 	tx := s.txn()
-	if tx.busy {
+	switch {
+	case tx.busy:
 		s.next(tx, v)
-		return
+	case s.soleReleaser:
+		tx.begin()
+		if s.keep {
+			s.last, s.has = v, true
+		}
+		tx.releaser = true
+		s.sinks[0].next(tx, v)
+		tx.finishGuarded()
+	default:
+		s.emitOutermost(tx, v)
 	}
+}
+
+func (s *Stream[T]) emitOutermost(tx *txn, v T) {
 	tx.begin()
 	defer tx.release()
 	s.next(tx, v)

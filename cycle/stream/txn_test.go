@@ -483,3 +483,66 @@ func TestStreamSubscribedFromAListenerJoinsTheGraph(t *testing.T) {
 		t.Errorf("got %q, want \"1/10 2/20\"", got)
 	}
 }
+
+// TestAPanicThroughTheOnlyOperatorOfASubjectLeavesNoTransactionBusy: a
+// Subject whose only sink is a Map, a Filter or a Fold has that operator
+// release the transaction on a panic (see Stream.emitRoot). After a
+// panic from a listener during the emission, from one during the
+// settling, or from an Error listener told of the operator's own panic,
+// combiners on the Subject emit again.
+func TestAPanicThroughTheOnlyOperatorOfASubjectLeavesNoTransactionBusy(t *testing.T) {
+	nonZero := func(v int) int {
+		if v == 0 {
+			panic("zero")
+		}
+		return v
+	}
+	ops := map[string]func(s *stream.Stream[int]) *stream.Stream[int]{
+		"Map":    func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Map(s, nonZero) },
+		"Filter": func(s *stream.Stream[int]) *stream.Stream[int] { return s.Filter(func(v int) bool { return nonZero(v) > 0 }) },
+		"Fold": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return stream.Fold(s, 0, func(_, v int) int { return nonZero(v) }).Drop(1)
+		},
+	}
+	for name, op := range ops {
+		for _, where := range []string{"emission", "settling", "error"} {
+			t.Run(name+"/"+where, func(t *testing.T) {
+				s := stream.NewSubject[int]()
+				m := op(s.Stream())
+				first, panicked := 1, false
+				boom := func() {
+					if !panicked {
+						panicked = true
+						panic("boom")
+					}
+				}
+				switch where {
+				case "emission":
+					m.Subscribe(stream.Listener[int]{Next: func(int) { boom() }})
+				case "settling":
+					stream.Combine2(m, m, slash).Subscribe(stream.Listener[string]{Next: func(string) { boom() }})
+				case "error":
+					first = 0 // the operator's function panics
+					m.Subscribe(stream.Listener[int]{Error: func(error) { boom() }})
+				}
+				func() {
+					defer func() {
+						if r := recover(); r != "boom" {
+							t.Fatalf("the caller of Next recovered %v, want the listener's panic", r)
+						}
+					}()
+					s.Next(first)
+				}()
+				// What the operator's error tore down is gone; a new
+				// pipeline on s must find its transaction free.
+				m = op(s.Stream())
+				sum := record(stream.Combine2(m, stream.Map(m, times10), slash))
+				s.Next(2)
+				s.Next(4)
+				if got := sum.String(); got != "2/20 4/40" {
+					t.Errorf("after the panic the combiner gave %q, want \"2/20 4/40\"", got)
+				}
+			})
+		}
+	}
+}
