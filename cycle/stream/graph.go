@@ -43,16 +43,15 @@ func (e *edge) weight() int {
 // that generic code calls are kept from being inlined there for the same
 // reason (every inlined copy is one more per element type in the wasm).
 type node struct {
-	keep         bool    // a memory stream that is active: next stores values
-	active       bool    // started (has had a sink) and not stopped since
-	idle         bool    // active, lost its last sink, waits in tx.stops
-	pruning      bool    // waits in tx.stops for its cycle to be cut
-	soleReleaser bool    // its only sink is a releaser (see Stream.emitRoot)
-	rank         int     // orders pending combiners
-	tx           *txn    // the graph's transaction; see txn
-	imitates     *node   // set by Imitate: listeners go to that stream
-	edges        []*edge // edges[i] is the edge of sinks[i], nil for a listener
-	listeners    int     // the sinks that are listeners
+	keep      bool    // a memory stream that is active: next stores values
+	active    bool    // started (has had a sink) and not stopped since
+	idle      bool    // active, lost its last sink, waits in tx.stops
+	pruning   bool    // waits in tx.stops for its cycle to be cut
+	rank      int     // orders pending combiners
+	tx        *txn    // the graph's transaction; see txn
+	imitates  *node   // set by Imitate: listeners go to that stream
+	edges     []*edge // edges[i] is the edge of sinks[i], nil for a listener
+	listeners int     // the sinks that are listeners
 }
 
 // addEdge records a new sink of n, whose edge is e (nil for a listener),

@@ -46,39 +46,45 @@ type mapOp[T, U any] struct {
 	f func(T) U
 }
 
-// Where a releaser's next is (see leaveReleaser).
-const (
-	inUserFunc = iota
-	downstream
-	returned
-)
-
 // next recovers a panic of f itself instead of going through call1, like
 // the next of Filter and Fold: one call fewer per value and operator, a
-// good part of an operator's cost under wasm. The deferred function runs
-// for a panic raised downstream too; that one goes on up, and is not
-// taken for f's. The stream fails from within the deferred function, so
-// a panic in an Error listener that nothing recovers prints f's panic
-// too, as [recovered].
+// good part of an operator's cost under wasm. The deferred function covers
+// the downstream emission too, so done keeps a panic raised there, after
+// f returned, from being taken for f's: it goes on up, as before. The
+// stream fails from within the deferred function, so a panic in an Error
+// listener that nothing recovers prints f's panic too, as [recovered].
 func (op *mapOp[T, U]) next(tx *txn, v T) {
-	release := tx.takeRelease()
-	st := inUserFunc
+	done := false
 	defer func() {
-		if st != returned {
-			var r any
-			if st == inUserFunc {
-				r = recover()
+		if !done {
+			if r := recover(); r != nil {
+				op.out.fail(tx, recovered("Map", r))
 			}
-			tx.leaveReleaser(release, r, op.out, "Map")
 		}
 	}()
 	u := op.f(v)
-	st = downstream
+	done = true
 	op.out.next(tx, u)
-	st = returned
 }
 
-func (*mapOp[T, U]) releases() {}
+// nextReleasing is next for the first frame of an outermost emission
+// (see releaser).
+func (op *mapOp[T, U]) nextReleasing(tx *txn, v T) {
+	at := inUserFunc
+	defer func() {
+		if at != returned {
+			var r any
+			if at == inUserFunc {
+				r = recover()
+			}
+			tx.leaveReleaser(r, op.out, "Map")
+		}
+	}()
+	u := op.f(v)
+	at = downstream
+	op.out.next(tx, u)
+	at = returned
+}
 
 // MapTo returns a stream that emits u every time s emits; of a memory
 // stream, a memory stream.
@@ -110,26 +116,41 @@ type filterOp[T any] struct {
 }
 
 func (op *filterOp[T]) next(tx *txn, v T) {
-	release := tx.takeRelease()
-	st := inUserFunc
+	done := false
 	defer func() {
-		if st != returned {
-			var r any
-			if st == inUserFunc {
-				r = recover()
+		if !done {
+			if r := recover(); r != nil {
+				op.out.fail(tx, recovered("Filter", r))
 			}
-			tx.leaveReleaser(release, r, op.out, "Filter")
 		}
 	}()
 	ok := op.f(v)
-	st = downstream
+	done = true
 	if ok {
 		op.out.next(tx, v)
 	}
-	st = returned
 }
 
-func (*filterOp[T]) releases() {}
+// nextReleasing is next for the first frame of an outermost emission
+// (see releaser).
+func (op *filterOp[T]) nextReleasing(tx *txn, v T) {
+	at := inUserFunc
+	defer func() {
+		if at != returned {
+			var r any
+			if at == inUserFunc {
+				r = recover()
+			}
+			tx.leaveReleaser(r, op.out, "Filter")
+		}
+	}()
+	ok := op.f(v)
+	at = downstream
+	if ok {
+		op.out.next(tx, v)
+	}
+	at = returned
+}
 
 // Take returns a stream that emits the first n values of s and completes;
 // of a memory stream, a memory stream. Completing removes it from s,
@@ -297,25 +318,39 @@ func (op *foldOp[T, A]) start(tx *txn, out *Stream[A]) {
 }
 
 func (op *foldOp[T, A]) next(tx *txn, v T) {
-	release := tx.takeRelease()
-	st := inUserFunc
+	done := false
 	defer func() {
-		if st != returned {
-			var r any
-			if st == inUserFunc {
-				r = recover()
+		if !done {
+			if r := recover(); r != nil {
+				op.out.fail(tx, recovered("Fold", r))
 			}
-			tx.leaveReleaser(release, r, op.out, "Fold")
 		}
 	}()
 	acc := op.f(op.acc, v)
-	st = downstream
+	done = true
 	op.acc = acc
 	op.out.next(tx, acc)
-	st = returned
 }
 
-func (*foldOp[T, A]) releases() {}
+// nextReleasing is next for the first frame of an outermost emission
+// (see releaser).
+func (op *foldOp[T, A]) nextReleasing(tx *txn, v T) {
+	at := inUserFunc
+	defer func() {
+		if at != returned {
+			var r any
+			if at == inUserFunc {
+				r = recover()
+			}
+			tx.leaveReleaser(r, op.out, "Fold")
+		}
+	}()
+	acc := op.f(op.acc, v)
+	at = downstream
+	op.acc = acc
+	op.out.next(tx, acc)
+	at = returned
+}
 
 // EndWhen returns a stream that emits what s emits until other emits or
 // completes, and then completes; of a memory stream, a memory stream.

@@ -18,12 +18,14 @@ type sink[T any] interface {
 	end(tx *txn)
 }
 
-// releaser is a sink whose next defers a function on every value and,
-// told so by tx.releaser, releases the transaction of an outermost
-// emission when a panic from downstream passes through it (see
-// Stream.emitRoot).
-type releaser interface {
-	releases()
+// releaser is a sink whose next defers a function on every value anyway
+// (Map, Filter and Fold, for their user function's panic), and which can
+// stand in for an outermost emission's deferred release: its
+// nextReleasing is next, and also releases the transaction when a panic
+// from downstream passes through it (see Stream.emitRoot).
+type releaser[T any] interface {
+	sink[T]
+	nextReleasing(tx *txn, v T)
 }
 
 // producer feeds a stream while the stream has listeners.
@@ -38,7 +40,8 @@ type producer[T any] interface {
 // package ([Of], [NewSubject], [Create], ...) and by operators.
 type Stream[T any] struct {
 	// What an emission reads comes first, on the first cache line.
-	sinks []sink[T] // in step with node.edges
+	sinks []sink[T]   // in step with node.edges
+	rel   releaser[T] // sinks[0] when it is the only sink and a releaser
 	node
 	has    bool
 	mem    bool // memory stream: replays its last value
@@ -178,7 +181,7 @@ func (s *Stream[T]) remove(tx *txn, k sink[T]) {
 	}
 	if s.removeEdge(tx, i, s) {
 		s.sinks = nil
-		s.soleReleaser = false
+		s.rel = nil
 		return
 	}
 	ns := make([]sink[T], 0, len(s.sinks)-1)
@@ -192,9 +195,9 @@ func (s *Stream[T]) remove(tx *txn, k sink[T]) {
 
 // sinksChanged notes whether the only sink of s is a releaser.
 func (s *Stream[T]) sinksChanged() {
-	s.soleReleaser = false
+	s.rel = nil
 	if len(s.sinks) == 1 {
-		_, s.soleReleaser = s.sinks[0].(releaser)
+		s.rel, _ = s.sinks[0].(releaser[T])
 	}
 }
 
@@ -238,7 +241,7 @@ func (s *Stream[T]) next(tx *txn, v T) {
 // stops the stream at once.
 func (s *Stream[T]) teardown(tx *txn) []sink[T] {
 	ks := s.sinks
-	s.sinks, s.soleReleaser = nil, false
+	s.sinks, s.rel = nil, nil
 	s.forgetEdges()
 	s.stopNow(tx)
 	return ks
@@ -291,7 +294,7 @@ func (s *Stream[T]) Imitate(target *Stream[T]) error {
 		}
 	}
 	ks, es := s.sinks, s.edges
-	s.sinks, s.edges, s.listeners, s.active, s.idle, s.soleReleaser = nil, nil, 0, false, false, false
+	s.sinks, s.rel, s.edges, s.listeners, s.active, s.idle = nil, nil, nil, 0, false, false
 	s.target, s.imitates = target, &target.node
 	if len(ks) == 0 {
 		return nil
@@ -322,31 +325,25 @@ func NewProxy[T any]() *Stream[T] {
 //
 // An outermost call defers the release of its transaction, so that a
 // panic from a listener does not leave it busy for good. When the only
-// sink of s is a releaser (Map, Filter or Fold, which defer a function
-// for their own user function's panic anyway), that sink releases the
-// transaction instead, if a panic from downstream passes through it: no
-// frame that could recover a panic lies between the two, and a second
-// defer per value would cost more than the rest of the emission.
+// sink of s is a releaser, that sink releases the transaction instead,
+// if a panic from downstream passes through it: no frame that could
+// recover a panic lies between the two, and a second defer per value
+// would cost more than the rest of the emission.
 func (s *Stream[T]) emitRoot(v T) {
 	tx := s.txn()
-	switch {
-	case tx.busy:
+	if tx.busy {
 		s.next(tx, v)
-	case s.soleReleaser:
-		tx.begin()
+		return
+	}
+	tx.begin()
+	if r := s.rel; r != nil {
 		if s.keep {
 			s.last, s.has = v, true
 		}
-		tx.releaser = true
-		s.sinks[0].next(tx, v)
-		tx.finishGuarded()
-	default:
-		s.emitOutermost(tx, v)
+		r.nextReleasing(tx, v)
+		tx.finishReleasing()
+		return
 	}
-}
-
-func (s *Stream[T]) emitOutermost(tx *txn, v T) {
-	tx.begin()
 	defer tx.release()
 	s.next(tx, v)
 	tx.finish()

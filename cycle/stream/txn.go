@@ -50,13 +50,12 @@ type pendingFlush struct {
 // (see the package doc), so a graph's txn needs no lock, and separate
 // graphs, such as two apps on two goroutines, share nothing.
 type txn struct {
-	parent   *txn // set when this graph was merged into another
-	busy     bool // an outermost call is running
-	releaser bool // the next releaser to run releases this txn on a panic
-	epoch    uint64
-	seq      uint64
-	pending  []pendingFlush // binary min-heap on (rank, seq)
-	stops    []idleStream
+	parent  *txn // set when this graph was merged into another
+	busy    bool // an outermost call is running
+	epoch   uint64
+	seq     uint64
+	pending []pendingFlush // binary min-heap on (rank, seq)
+	stops   []idleStream
 }
 
 // root returns the transaction a txn has been merged into.
@@ -135,10 +134,10 @@ func (t *txn) finish() {
 	t.busy = false
 }
 
-// finishGuarded ends an outermost emission that deferred nothing (see
+// finishReleasing ends an outermost emission that deferred nothing (see
 // Stream.emitRoot): the settling, which calls listeners, runs under a
 // deferred release.
-func (t *txn) finishGuarded() {
+func (t *txn) finishReleasing() {
 	if len(t.pending) > 0 || len(t.stops) > 0 {
 		t.settleReleasing()
 	}
@@ -151,41 +150,36 @@ func (t *txn) settleReleasing() {
 	t.busy = false
 }
 
-// takeRelease is called first by a releaser's next: it reports whether
-// this call must release the transaction if a panic passes through it.
-func (t *txn) takeRelease() bool {
-	g := t.releaser
-	t.releaser = false
-	return g
-}
+// Where a releaser's nextReleasing is.
+const (
+	inUserFunc = iota
+	downstream
+	returned
+)
 
 // failer is a stream of any element type, which can fail.
 type failer interface {
 	fail(tx *txn, err error)
 }
 
-// leaveReleaser ends the next of a releaser that did not return. r is
-// the panic of the releaser's own function, recovered: it fails out, as
-// xstream turns an exception of map's function into an error. A nil r is
-// a panic from downstream passing through (or runtime.Goexit), which
-// goes on up. With release, the releaser was the first frame of an
-// outermost emission, and releases its transaction if a panic goes on
-// up.
-func (t *txn) leaveReleaser(release bool, r any, out failer, op string) {
+// leaveReleaser ends a releaser's nextReleasing that did not return. r
+// is the panic of the releaser's own function, recovered: it fails out,
+// as xstream turns an exception of map's function into an error, and the
+// emission goes on. A nil r is a panic from downstream passing through
+// (or runtime.Goexit), which goes on up: the transaction is released
+// first, as the deferred release of an outermost call would. So is it if
+// the failure panics.
+func (t *txn) leaveReleaser(r any, out failer, op string) {
 	if r == nil {
-		if release {
-			t.release()
-		}
+		t.release()
 		return
 	}
 	failed := false
-	if release {
-		defer func() {
-			if !failed {
-				t.release()
-			}
-		}()
-	}
+	defer func() {
+		if !failed {
+			t.release()
+		}
+	}()
 	out.fail(t, recovered(op, r))
 	failed = true
 }

@@ -498,8 +498,10 @@ func TestAPanicThroughTheOnlyOperatorOfASubjectLeavesNoTransactionBusy(t *testin
 		return v
 	}
 	ops := map[string]func(s *stream.Stream[int]) *stream.Stream[int]{
-		"Map":    func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Map(s, nonZero) },
-		"Filter": func(s *stream.Stream[int]) *stream.Stream[int] { return s.Filter(func(v int) bool { return nonZero(v) > 0 }) },
+		"Map": func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Map(s, nonZero) },
+		"Filter": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return s.Filter(func(v int) bool { return nonZero(v) > 0 })
+		},
 		"Fold": func(s *stream.Stream[int]) *stream.Stream[int] {
 			return stream.Fold(s, 0, func(_, v int) int { return nonZero(v) }).Drop(1)
 		},
