@@ -10,8 +10,9 @@
 # It writes the stream-compare section of BENCHMARKS.md (OUT) and prints
 # it. Environment: BASE (the commit to compare with, default HEAD), ROUNDS
 # (runs of each side, default 6), BENCHTIME (default 1000000x), BENCH
-# (the -bench pattern, default gocycle's benchmarks), OUT (default
-# BENCHMARKS.md), GO (default go).
+# (the -bench pattern, default gocycle's benchmarks), TARGETS (native,
+# wasm or both, default both; wasm runs under Node, as make bench does),
+# OUT (default BENCHMARKS.md), GO (default go).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -21,6 +22,8 @@ ROUNDS=${ROUNDS:-6}
 BENCHTIME=${BENCHTIME:-1000000x}
 BENCH=${BENCH:-'/src=/impl=gocycle$'}
 OUT=${OUT:-BENCHMARKS.md}
+TARGETS=${TARGETS:-native wasm}
+WASM_EXEC="$($GO env GOROOT)/lib/wasm/go_js_wasm_exec"
 
 base_commit=$(git rev-parse --short "$BASE")
 tmp=$(mktemp -d)
@@ -29,16 +32,22 @@ git worktree add --detach "$tmp/base" "$base_commit" >/dev/null 2>&1
 
 flags=(-run '^$' -bench "$BENCH" -benchmem -benchtime "$BENCHTIME" -count 1 ./internal/bench)
 echo "== $ROUNDS rounds, alternating: $base_commit (before) and this checkout (after)" >&2
-run() { # run SIDE DIR
-	(cd "$2" && $GO test "${flags[@]}") >"$tmp/one.txt" || { cat "$tmp/one.txt" >&2; exit 1; }
-	grep '^Benchmark' "$tmp/one.txt" | sed "s/^/$1 /" >>"$tmp/runs.txt" || {
+run() { # run SIDE DIR TARGET
+	case $3 in
+	native) (cd "$2" && $GO test "${flags[@]}") >"$tmp/one.txt" || { cat "$tmp/one.txt" >&2; exit 1; } ;;
+	wasm) (cd "$2" && GOOS=js GOARCH=wasm $GO test -exec="$WASM_EXEC" "${flags[@]}") >"$tmp/one.txt" || { cat "$tmp/one.txt" >&2; exit 1; } ;;
+	*) echo "compare.sh: unknown target $3 in TARGETS (native, wasm)" >&2; exit 1 ;;
+	esac
+	grep '^Benchmark' "$tmp/one.txt" | sed "s/^/$1 $3 /" >>"$tmp/runs.txt" || {
 		echo "compare.sh: no benchmark matches -bench '$BENCH'" >&2
 		exit 1
 	}
 }
 for i in $(seq 1 "$ROUNDS"); do
-	run before "$tmp/base"
-	run after .
+	for target in $TARGETS; do
+		run before "$tmp/base" "$target"
+		run after . "$target"
+	done
 	echo "round $i of $ROUNDS" >&2
 done
 
@@ -47,7 +56,7 @@ echo "<!-- stream-compare:start -->"
 echo "## Streams: before and after a change of cycle/stream"
 echo
 echo "Written by \`make bench-compare\` (internal/bench/compare.sh): gocycle's stream"
-echo "benchmarks of internal/bench, natively, at two commits built side by side,"
+echo "benchmarks of internal/bench, natively and as wasm under Node, at two commits built side by side,"
 echo "their runs alternating so that the load of the machine falls on both alike."
 echo "Medians; *after/before* above 1 is slower. On a shared machine the fastest"
 echo "run of each side is the steadier figure, and is given too."
@@ -69,8 +78,8 @@ function median(list,   n, a, i, j, t) {
 	return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
 }
 {
-	side = $1; name = $2; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
-	for (i = 3; i < NF; i++) {
+	side = $1; name = $3; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name); name = name " (" $2 ")"
+	for (i = 4; i < NF; i++) {
 		if ($(i+1) == "ns/value") ns[side, name] = ns[side, name] " " $i
 		if ($(i+1) == "allocs/value" && side == "after" && $i + 0 > allocs[name] + 0) allocs[name] = $i
 	}
