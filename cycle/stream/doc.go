@@ -89,6 +89,16 @@
 //     loop that waits for its stop counts as outside, since a listener
 //     may come back to it before the transaction ends; xstream prunes
 //     through it.
+//   - Such a cycle is cut when the transaction ends, like a stop, and not
+//     if a listener came back by then: leaving a loop and coming back in
+//     one transaction keeps it. xstream cuts it at once, so a value still
+//     going round it in the same emission is dropped, and a listener that
+//     comes back finds it cut.
+//   - Such a cycle is cut when the transaction ends, like a stop, and not
+//     if a listener came back by then: leaving a loop and coming back in
+//     one transaction keeps it. xstream cuts it at once, so a value still
+//     going round it in the same emission is dropped, and a listener that
+//     comes back finds it cut.
 //
 // # Concurrency
 //

@@ -32,6 +32,12 @@ if [ -f "$widgets.gz" ]; then
   \`Content-Encoding: gzip\` (the browser inflates it, and the loader takes the
   bytes as they come)."
 fi
+# Where the bytes go: the same module built with symbols (no -s -w), its
+# function bodies summed by package and by generic function from the
+# name section (internal/tools/wasmsize).
+(GOOS=js GOARCH=wasm $GO build -trimpath -o "$out/widgets-syms.wasm" ./examples/odoo-widget/wasm)
+where=$($GO run ./internal/tools/wasmsize -top 15 "$out/widgets-syms.wasm")
+echo "$where"
 section=$(cat <<MD
 <!-- widgets-size:start -->
 ## Size of widgets.wasm
@@ -48,6 +54,17 @@ $table
 
 - widgets.wasm over hello world: +$(( $(num widgets 3) - $(num hello 3) )) bytes raw,
   +$(( $(num widgets 5) - $(num hello 5) )) bytes brotli.$shipped
+
+### Where the bytes go
+
+The same module built with symbols (\`-trimpath\` only), read by
+\`go run ./internal/tools/wasmsize\`: the sections, then the function
+bodies by package and by generic function (every instantiation of one
+generic function or method together; closures count with their function).
+The data section holds Go's read-only data, type descriptors and the
+function tables that grow with the code.
+
+$where
 <!-- widgets-size:end -->
 MD
 )

@@ -80,7 +80,7 @@ package xstreamdiff
 //     input still emits the input's value, a flatten switched by a
 //     sampleCombine still forwards its old inner's value.
 //
-// The deliberate differences of cycle/stream's doc (D1-D7) are modelled
+// The deliberate differences of cycle/stream's doc (D1-D8) are modelled
 // or excluded:
 //
 //   - D1 (modelled, js/harness.js): a listener hears nothing after its
@@ -126,6 +126,10 @@ package xstreamdiff
 //     listener (waiting for its stop) as a sink, where xstream counts it
 //     as coming back and prunes; that only shows (D7e) when the waiting
 //     stream gets a listener again before its stop, cut off in xstream.
+//   - D8 (excluded): Go cuts such a cycle when the transaction ends, and
+//     not if a sink came back by then; xstream's _pruneCycles cuts it at
+//     once. A case is excluded when a stream that xstream cut gets an
+//     event (one still going round the loop) or a sink in the same turn.
 //
 // Two more exclusions are not differences of cycle/stream:
 //

@@ -36,7 +36,7 @@
 //     after its own error, completion or removal; a restarted replaceError
 //     listens to its original input again.
 //
-//  5. Deliberate differences excluded (rules.go, D2, D2t, D4-D7), a bug of
+//  5. Deliberate differences excluded (rules.go, D2, D2t, D4-D8), a bug of
 //     xstream (X1) and runaways (budget): the patched Stream methods report
 //     when xstream's behaviour depends on them, and the case is excluded.
 
@@ -148,6 +148,7 @@ const entry = (s) => {
   if (s.__xTurn === t && s.__xOrigin >= 0 && s.__xOrigin !== o) {
     current.exclude(`G6: a stream torn down in n${s.__xOrigin}'s emission got an event of another origin`);
   }
+  if (s.__cut === t) current.exclude('D8: a stream got an event after xstream cut its cycle, which Go cuts when the turn ends');
 };
 // torn reports whether s was torn down (by _x) since seq, and applies G6.
 const torn = (s, seq) => {
@@ -194,6 +195,10 @@ const finished = (s, what) => {
   if (s._ils.length === 0 && s._stopID !== NO) s.__finIdle = what;
 };
 Stream.prototype._e = function (err) {
+  // A stack overflow that an operator's try/catch turned into an error
+  // is a runaway too (budget); where the overflow strikes depends on the
+  // state of Node's JIT, so the error would differ from run to run.
+  if (err instanceof RangeError && current) current.exclude('budget: a stack overflow that xstream caught and emitted as an error');
   entry(this);
   if (this._err !== NO) {
     if (current) current.exclude('D2: xstream ignored an error on a stream that had errored while it had no listener');
@@ -253,6 +258,9 @@ for (const C of [Stream, MemoryStream]) {
       }
       if (s._ils.length > 0 && s._ils.every(zombie)) {
         current.exclude('D6: a stream that only a stopped flattenConcurrently kept running got a listener again');
+      }
+      if (s.__cut === current.turn()) {
+        current.exclude('D8: a stream got a sink after xstream cut its cycle, which Go keeps when a sink comes back before the turn ends');
       }
       if (s._stopID !== NO && s.__pruned === current.turn() && s._ils.length === 0) {
         current.exclude('D7e: xstream pruned what fed a stream waiting for its stop, which then got a listener again');
@@ -349,7 +357,12 @@ for (const C of [Stream, MemoryStream]) {
         }
       }
     }
-    return prune.call(this);
+    const before = this._ils.length;
+    const r = prune.call(this);
+    // D8: xstream cut this stream's cycle now; Go waits for the end of
+    // the turn.
+    if (current && this._ils.length < before) this.__cut = current.turn();
+    return r;
   };
 }
 // D6 (rules.go): xstream's flattenConcurrently does not unsubscribe from its
