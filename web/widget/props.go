@@ -1,7 +1,6 @@
 package widget
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -17,17 +16,20 @@ import (
 // describe the rest as a *PropError, for the widget's Errors sink.
 type Props map[string]any
 
-// ParseProps decodes JSON text into Props. Text that is not a JSON object
-// is an error.
+// ParseProps decodes JSON text into Props, as encoding/json would. Text
+// that is not a JSON object is an error; null is no props.
 func ParseProps(text string) (Props, error) {
-	var p Props
-	if err := json.Unmarshal([]byte(text), &p); err != nil {
+	v, err := parseJSON(text)
+	if err != nil {
 		return nil, fmt.Errorf("widget: the props are not a JSON object: %w", err)
 	}
-	if p == nil {
-		p = Props{}
+	switch m := v.(type) {
+	case nil:
+		return Props{}, nil
+	case map[string]any:
+		return Props(m), nil
 	}
-	return p, nil
+	return nil, fmt.Errorf("widget: the props are not a JSON object: they are %s", Describe(v))
 }
 
 // PropError is a prop the widget cannot use as given. Its words are the
@@ -80,7 +82,7 @@ func Describe(v any) string {
 	case bool:
 		return strconv.FormatBool(x)
 	}
-	b, err := json.Marshal(v)
+	b, err := appendJSON(nil, v)
 	if err != nil {
 		return fmt.Sprintf("%v", v)
 	}

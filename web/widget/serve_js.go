@@ -3,7 +3,6 @@
 package widget
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -88,7 +87,7 @@ func mountJS(dispatch js.Value, args []js.Value) (ret any) {
 		DOM:   dom.DOMDriver(el),
 		Props: props,
 		OnChange: func(v any) {
-			b, err := json.Marshal(v)
+			b, err := appendJSON(nil, v)
 			if err != nil {
 				send("error", "widget "+name+": the value "+fmt.Sprint(v)+" is not JSON: "+err.Error())
 				return

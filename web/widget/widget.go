@@ -12,8 +12,11 @@
 //     browser; any DOM driver natively, such as dom.MemDriver);
 //   - "Props": a memory stream of the props the host sends ([Props],
 //     JSON-shaped): the first at mount, then one per update(props);
-//   - "Change": a sink of JSON-shaped values, each sent to the host's
-//     onChange (for an Odoo field, the value to write to the record);
+//   - "Change": a sink of JSON-shaped values (nil, bool, Go's numbers,
+//     string, []any, []string, map[string]any, [Props]), each sent to the
+//     host's onChange (for an Odoo field, the value to write to the
+//     record); a value of another type reaches the host as an error that
+//     names its type;
 //   - "Errors": a sink of problems the widget reports without stopping
 //     (props it cannot use, say), which reach the host's error callback:
 //     gocycle.js's options.onError(message, false), with, for an error

@@ -52,6 +52,7 @@ func report(w io.Writer, m *module, top int) error {
 	if len(m.names) == 0 {
 		return fmt.Errorf("the module has no function names: build it without -ldflags=-s")
 	}
+	m.unmangle()
 	fmt.Fprintf(w, "| section | bytes |\n|---|---:|\n")
 	for _, s := range m.sections {
 		fmt.Fprintf(w, "| %s | %d |\n", s.name, s.size)

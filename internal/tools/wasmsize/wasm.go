@@ -11,6 +11,14 @@ type module struct {
 	imported int            // imported functions, which come first in the function index space
 	bodies   []int          // the size of each function body, in index order after the imports
 	names    map[int]string // function names from the name section
+	segments []segment      // the data section's active segments
+	mem      []byte         // memory as the segments leave it (see memory)
+}
+
+// segment is data the module copies to memory at addr when it starts.
+type segment struct {
+	addr int
+	b    []byte
 }
 
 type section struct {
@@ -55,6 +63,8 @@ func parse(b []byte) (*module, error) {
 			err = m.readImports(&body)
 		case 10:
 			err = m.readCode(&body)
+		case 11:
+			err = m.readData(&body)
 		}
 		if err == nil {
 			err = body.err
@@ -95,6 +105,28 @@ func (m *module) readCode(r *reader) error {
 		size := r.u32()
 		m.bodies = append(m.bodies, size)
 		r.skip(size)
+	}
+	return nil
+}
+
+func (m *module) readData(r *reader) error {
+	for n := r.u32(); n > 0 && r.err == nil; n-- {
+		if flags := r.u32(); flags != 0 {
+			return fmt.Errorf("data segment with flags %d: only active segments of memory 0 are read", flags)
+		}
+		if op := r.byte(); op != 0x41 { // i32.const
+			return fmt.Errorf("data segment offset is not an i32.const (opcode %#x)", op)
+		}
+		addr := r.s32()
+		if end := r.byte(); end != 0x0b {
+			return fmt.Errorf("data segment offset expression does not end after i32.const")
+		}
+		size := r.u32()
+		start := r.at
+		r.skip(size)
+		if r.err == nil {
+			m.segments = append(m.segments, segment{addr, r.b[start : start+size]})
+		}
 	}
 	return nil
 }
@@ -154,6 +186,29 @@ func (r *reader) u32() int {
 			return v
 		}
 		if shift += 7; shift > 28 {
+			r.fail("LEB128 number longer than 32 bits")
+			return 0
+		}
+	}
+}
+
+// s32 reads a signed LEB128 number of at most 32 bits.
+func (r *reader) s32() int {
+	v, shift := 0, 0
+	for {
+		c := r.byte()
+		if r.err != nil {
+			return 0
+		}
+		v |= int(c&0x7f) << shift
+		shift += 7
+		if c < 0x80 {
+			if shift < 64 && c&0x40 != 0 {
+				v |= -1 << shift
+			}
+			return int(int32(v))
+		}
+		if shift > 28 {
 			r.fail("LEB128 number longer than 32 bits")
 			return 0
 		}
