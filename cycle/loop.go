@@ -1,7 +1,8 @@
 package cycle
 
 import (
-	"log"
+	"fmt"
+	"os"
 	"sync"
 	"time"
 )
@@ -83,13 +84,21 @@ func (l *Loop) exec(task func()) {
 	task()
 }
 
+// logError writes a line to standard error (the console, in a
+// browser), for what has no error handler to go to. Not with package
+// log: its time stamps say nothing a console does not, and it is bytes
+// in every wasm module.
+func logError(line string) {
+	os.Stderr.WriteString(line + "\n")
+}
+
 // handlePanic calls onPanic; a panic in the handler itself is logged, so
 // that one broken app can never take the loop goroutine, and with it the
 // process, down.
 func (l *Loop) handlePanic(v any, st []byte) {
 	defer func() {
 		if r := recover(); r != nil {
-			log.Printf("cycle: the panic handler panicked with %v while handling %v", r, v)
+			logError(fmt.Sprintf("cycle: the panic handler panicked with %v while handling %v", r, v))
 		}
 	}()
 	l.onPanic(v, st)

@@ -3,7 +3,6 @@ package cycle
 import (
 	"errors"
 	"fmt"
-	"log"
 	"reflect"
 	"sort"
 	"strings"
@@ -22,8 +21,8 @@ func WithName(name string) Option { return func(o *options) { o.name = name } }
 
 // WithErrors sets the app's error hook. It receives, on the app's loop,
 // every error that reaches a sink, every error a driver reports and the
-// *PanicError that stopped the app. The default logs them with the log
-// package.
+// *PanicError that stopped the app. The default writes each on a line
+// of standard error (in a browser, the console).
 func WithErrors(hook func(error)) Option { return func(o *options) { o.errors = hook } }
 
 // Provided is implemented by source types that a wrapper around main
@@ -201,7 +200,7 @@ func Run[So, Si any](main func(So) Si, drivers Drivers, opts ...Option) (dispose
 // the sources the drivers gave and the sinks main returned. Call its Run
 // to connect them.
 func Setup[So, Si any](main func(So) Si, drivers Drivers, opts ...Option) (*Program[So, Si], error) {
-	o := options{name: "app", errors: func(err error) { log.Print(err) }}
+	o := options{name: "app", errors: func(err error) { logError(err.Error()) }}
 	for _, opt := range opts {
 		opt(&o)
 	}

@@ -98,16 +98,23 @@ const resolve = (s) => {
 const zombie = (il) => il.__zombie === true;
 let goPrunes = null; // (D7, below) whether cycle/stream prunes s's cycle
 // inert: il was removed from s since the emission that started at seq began,
-// and is an inner listener, which cycle/stream marks dead when it drops it.
+// and is an inner listener, which cycle/stream marks dead when it drops it;
+// or il is a merge that left s since then (it stopped), whose port on s
+// cycle/stream marks done, for good: a merge that starts again makes new
+// ports, where xstream's Merge, its own listener, is in the copy of the
+// listener array and in the new one (D1).
 const removed = (il, s, seq) => il.__rmFrom === s && il.__rm > seq;
+const Merge = xs.merge(xs.never())._prod.constructor;
+const mergeLeft = (il, s, seq) => il instanceof Merge && il.__rmAt !== undefined && il.__rmAt.get(s) > seq;
 const inert = (il, s, seq) => {
-  if (!removed(il, s, seq)) return false;
+  const left = mergeLeft(il, s, seq);
+  if (!removed(il, s, seq) && !left) return false;
   // G6 (rules.go): removed in a combiner's emission, which comes after
   // this event in cycle/stream.
   if (current && il.__rmOrigin >= 0 && il.__rmOrigin !== current.origin()) {
     current.exclude(`G6: a listener removed in n${il.__rmOrigin}'s emission had an event of another origin on its way`);
   }
-  return innerClasses.some((C) => il instanceof C);
+  return left || innerClasses.some((C) => il instanceof C);
 };
 const removeOrig = Stream.prototype._remove;
 Stream.prototype._remove = function (il) {
@@ -115,6 +122,8 @@ Stream.prototype._remove = function (il) {
     il.__rm = ++rmSeq;
     il.__rmFrom = resolve(this);
     il.__rmOrigin = current ? current.origin() : -1;
+    // A merge leaves all its inputs (mergeLeft, above).
+    if (il instanceof Merge) (il.__rmAt || (il.__rmAt = new Map())).set(il.__rmFrom, il.__rm);
     if (current && il.__rmFrom._ils.includes(il)) {
       il.__rmFrom.__lostTurn = current.turn();
       il.__rmFrom.__lostOrigin = current.origin();
@@ -128,7 +137,32 @@ Stream.prototype._remove = function (il) {
   if (current && s._ils.some(zombie) && s._ils.filter((x) => !zombie(x)).length === 1 && goPrunes(s)) {
     current.exclude('D6: a stopped flattenConcurrently kept a listener that decided the pruning of a cycle');
   }
+  // T: a stream left waiting for its stop (see graphOf, below).
+  if (current && s._ils.length === 0 && s._stopID !== NO) current.waiting(s);
   return r;
+};
+// T (rules.go, "Transactions"): the graphs of cycle/stream, as far as the
+// generated listener actions need them. Streams that ever listened to one
+// another are one graph (a union-find on the streams, kept by _add below):
+// an action of a listener is on the emitting graph when the generator
+// made sure of it, and on a graph no path connects to it otherwise, whose
+// streams xstream never links to it either. outOf is the stream whose
+// operator il is (startWith and remember add their stream itself), or
+// null for a harness listener.
+const outOf = (il) => {
+  if (il instanceof Stream) return resolve(il);
+  for (const o of [il.out, il.p && il.p.out, il.op && il.op.out]) if (o instanceof Stream) return resolve(o);
+  return null;
+};
+const graphOf = (s) => {
+  let r = resolve(s);
+  while (r.__graph) r = r.__graph;
+  return r;
+};
+const link = (a, b) => {
+  const ra = graphOf(a);
+  const rb = graphOf(b);
+  if (ra !== rb) ra.__graph = rb;
 };
 // entry applies, to an event reaching stream s, the rules that depend on
 // what happened to s earlier in the turn in a combiner's emission: G5 (s
@@ -265,6 +299,11 @@ for (const C of [Stream, MemoryStream]) {
       if (s._stopID !== NO && s.__pruned === current.turn() && s._ils.length === 0) {
         current.exclude('D7e: xstream pruned what fed a stream waiting for its stop, which then got a listener again');
       }
+      const o = outOf(il);
+      if (current.goStopped(s) || (o !== null && current.goStopped(o))) {
+        current.exclude("T: a stream that a listener's action on another graph left without listeners, which cycle/stream stops when that action returns, got a listener again in the same turn");
+      }
+      if (o !== null) link(s, o);
       current.g5();
       s.__addTurn = current.turn();
       s.__addOrigin = current.origin();
@@ -417,6 +456,14 @@ function runtime() {
   // listener actions that ran (with the stack then).
   let emitted = [];
   let actions = [];
+  // Rule T: the graph of the turn's operation (a stream of it), the graphs
+  // of the listener actions running on other graphs (each a transaction
+  // of its own in cycle/stream), the streams left waiting for their stop
+  // in the turn, and how deep listener actions are nested.
+  let turnGraph = null;
+  const otherGraphs = [];
+  let waiting = [];
+  let acting = 0;
 
   const exclude = (why) => {
     if (!excluded) excluded = why;
@@ -433,7 +480,50 @@ function runtime() {
         if (!stack.includes(e.id)) exclude(`G5: an operator (un)subscribed after n${e.id}'s emission in the same turn`);
       }
     },
+    waiting: (s) => waiting.push(s),
+    goStopped: (s) => stoppedInGo(s, new Set()) === 1,
   };
+  // stoppedInGo tells whether cycle/stream has stopped s by now, where
+  // xstream's s waits for its stop or still runs (rule T): 1 if s waits
+  // for a stop that cycle/stream ran when a listener's action on another
+  // graph returned, or every listener of s is an operator of a stream so
+  // stopped (the stop went on upstream); 0 if not; 2 for a cycle of
+  // listeners only.
+  function stoppedInGo(s, seen) {
+    if (seen.has(s)) return 2;
+    seen.add(s);
+    if (s._ils.length === 0) return s.__goStopped === turnNo && s._stopID !== NO ? 1 : 0;
+    let r = 2;
+    for (const il of s._ils) {
+      const o = outOf(il);
+      const x = o === null ? 0 : stoppedInGo(o, seen);
+      if (x === 0) return 0;
+      if (x === 1) r = 1;
+    }
+    return r;
+  }
+  // inGraph runs f, an operation on stream s. An operation of the turn
+  // sets the turn's graph; a listener action on a graph that is not
+  // running is a transaction of its own in cycle/stream, whose stops run
+  // when it returns: the streams of that graph left waiting for their stop
+  // by then are stopped in Go (rule T).
+  function inGraph(s, f) {
+    const g = graphOf(s);
+    if (acting === 0) {
+      turnGraph = s;
+      return f();
+    }
+    if ((turnGraph !== null && graphOf(turnGraph) === g) || otherGraphs.some((x) => graphOf(x) === g)) return f();
+    otherGraphs.push(s);
+    try {
+      return f();
+    } finally {
+      otherGraphs.pop();
+      for (const w of waiting) {
+        if (w._ils.length === 0 && w._stopID !== NO && graphOf(w) === graphOf(s)) w.__goStopped = turnNo;
+      }
+    }
+  }
   const cur = () => (stack.length ? stack[stack.length - 1] : -1);
   const name = (o) => (o < 0 ? 'direct' : 'n' + o);
   const spend = () => {
@@ -619,7 +709,15 @@ function runtime() {
         spend();
         logs[id].push(String(v));
         n++;
-        for (const [at, f] of acts) if (at === n) act(f);
+        for (const [at, f] of acts) {
+          if (at !== n) continue;
+          acting++;
+          try {
+            act(f);
+          } finally {
+            acting--;
+          }
+        }
       },
       error() {
         if (dead) return;
@@ -658,6 +756,8 @@ function runtime() {
       turnNo++;
       emitted = [];
       actions = [];
+      turnGraph = null;
+      waiting = [];
       guard(f);
       emitted = [];
       drainTimers();
@@ -672,14 +772,14 @@ function runtime() {
     // nothing.
     sub(id, s, acts) {
       const l = listener(id, acts || []);
-      s.addListener(l);
+      inGraph(s, () => s.addListener(l));
       subs[id] = { s, l };
     },
     unsub(id) {
       const x = subs[id];
       if (x) {
         x.l.kill();
-        x.s.removeListener(x.l);
+        inGraph(x.s, () => x.s.removeListener(x.l));
       }
     },
     // replaceError makes the replaceError stream s restart on its
@@ -711,13 +811,13 @@ function runtime() {
       return s;
     },
     next(s, v) {
-      guard(() => s.shamefullySendNext(v));
+      inGraph(s, () => guard(() => s.shamefullySendNext(v)));
     },
     error(s) {
-      guard(() => s.shamefullySendError(new Error('e')));
+      inGraph(s, () => guard(() => s.shamefullySendError(new Error('e'))));
     },
     complete(s) {
-      guard(() => s.shamefullySendComplete());
+      inGraph(s, () => guard(() => s.shamefullySendComplete()));
     },
     result() {
       if (budget < 0) return { logs, excluded: 'budget: more than 20000 events', throws };
