@@ -797,7 +797,14 @@
   //       (HTTP error, network error, bytes that do not inflate or
   //       compile: a console warning says why), load fetches url.
   //   GoCycle.mount(element, name, props, onChange, options) → Promise<handle>
-  //       waits for load, then runs widget name in element. props are
+  //       waits for load, then runs widget name in element. While the
+  //       module loads, an empty element shows div.gocycle-placeholder
+  //       (role=status, aria-busy), options.placeholder = {width, height}
+  //       (CSS lengths) large, or as the host's CSS sizes it: give it the
+  //       widget's size, and the page does not move when the widget
+  //       appears. If the module cannot be loaded, element shows an error
+  //       box (div.gocycle-error, role=alert) that says what failed (the
+  //       URL and the HTTP status, say), and the promise rejects. props are
   //       JSON-shaped (NaN and infinities are sent as the strings "NaN",
   //       "Infinity"); onChange(value) receives the JSON-shaped values the
   //       widget emits; options.onError(message, fatal, detail) receives
@@ -1041,14 +1048,45 @@
       if (rec.destroyed) {
         return;
       }
-      const doc = rec.element.ownerDocument;
-      const box = doc.createElement("div");
+      rec.box = errorBox(rec.element, "The widget " + rec.name + " stopped: " + String(message).split("\n")[0]);
+    }
+
+    // errorBox replaces the content of element by div.gocycle-error
+    // (role=alert) saying text, and returns it.
+    function errorBox(element, text) {
+      const box = element.ownerDocument.createElement("div");
       box.className = "gocycle-error";
       box.setAttribute("role", "alert");
-      box.textContent = "The widget " + rec.name + " stopped: " + String(message).split("\n")[0];
-      rec.element.textContent = "";
-      rec.element.appendChild(box);
-      rec.box = box;
+      box.textContent = text;
+      element.textContent = "";
+      element.appendChild(box);
+      return box;
+    }
+
+    // showPlaceholder puts div.gocycle-placeholder into element while the
+    // module loads, unless the host has put something there itself: busy
+    // for assistive technology, and as large as size ({width, height},
+    // CSS lengths) or as the host's CSS makes it, so that nothing moves
+    // when the view takes its place (the view replaces what element
+    // holds).
+    function showPlaceholder(element, name, size) {
+      if (element.firstChild !== null) {
+        return null;
+      }
+      const ph = element.ownerDocument.createElement("div");
+      ph.className = "gocycle-placeholder";
+      ph.setAttribute("role", "status");
+      ph.setAttribute("aria-busy", "true");
+      ph.setAttribute("aria-label", "Loading the widget " + name);
+      ph.setAttribute("data-widget", name);
+      if (size && size.width !== undefined && size.width !== null) {
+        ph.style.width = String(size.width);
+      }
+      if (size && size.height !== undefined && size.height !== null) {
+        ph.style.height = String(size.height);
+      }
+      element.appendChild(ph);
+      return ph;
     }
 
     // _widgetEvent is how the Go side reaches an instance.
@@ -1101,8 +1139,18 @@
       if (!loading) {
         throw new Error("GoCycle.mount: call GoCycle.load(url) first");
       }
-      await loading.promise;
       const opts = options || {};
+      const placeholder = api === null ? showPlaceholder(element, String(name), opts.placeholder) : null;
+      try {
+        await loading.promise;
+      } catch (e) {
+        // The error says what failed: the URL and the HTTP status, or
+        // that the module is not one.
+        if (placeholder === null || placeholder.parentNode === element) {
+          errorBox(element, "The widget " + String(name) + " could not be loaded: " + String((e && e.message) || e));
+        }
+        throw e;
+      }
       const rec = {
         id: nextId++,
         name: String(name),

@@ -121,6 +121,20 @@ func serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, runtimePage)
 		return
+	case "/placeholder.html":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, placeholderPage)
+		return
+	case "/held/widgets.wasm":
+		// The module, once the test opens the gate named by ?key=.
+		select {
+		case <-gate(r.URL.Query().Get("key")):
+		case <-r.Context().Done():
+			return
+		}
+		w.Header().Set("Content-Type", "application/wasm")
+		http.ServeFile(w, r, env.files["/widgets.wasm"])
+		return
 	case "/octet/widgets.wasm":
 		w.Header().Set("Content-Type", "application/octet-stream")
 		f, err := os.ReadFile(env.files["/widgets.wasm"])
