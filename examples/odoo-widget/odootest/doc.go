@@ -18,6 +18,8 @@
 //	                  --db_* ones): the database server, such as
 //	                  "--db_host=127.0.0.1 --db_user=odoo --db_password=odoo"
 //
-// Odoo needs Chromium (or Chrome) on the PATH for the tours. Each run
+// Odoo needs Chromium (or Chrome) on the PATH and Python's
+// websocket-client (python3-websocket) for the tours; Odoo skips a tour
+// without them, and TestAddonTests fails on any skipped test. Each run
 // makes databases named gocycle_test_*, and drops them when it is done.
 package odootest

@@ -210,4 +210,11 @@ func TestAddonTests(t *testing.T) {
 	if n, _ := strconv.Atoi(m[3]); n < 10 {
 		t.Fatalf("only %d tests ran (want the 10 of gocycle_widgets/tests at least):\n%s", n, tail(log, 200))
 	}
+	// Odoo counts a skipped test as passed: its tours skip without
+	// Chrome or Python's websocket-client, and then prove nothing.
+	if skipped := skippedLine.FindAllString(log, -1); len(skipped) > 0 {
+		t.Fatalf("Odoo skipped %d of the addon's tests, which therefore tested nothing; install what they need (a tour needs Chromium and python3-websocket):\n%s", len(skipped), strings.Join(skipped, "\n"))
+	}
 }
+
+var skippedLine = regexp.MustCompile(`odoo\.addons\.` + addon + `\.tests\.\w+: skipped .*`)

@@ -185,6 +185,18 @@ export class GoCycleQuantitySlider extends Component {
     // their pending changes.
     el.addEventListener("change", this.onChangeEvent);
     el.addEventListener("focusout", this.onChangeEvent);
+    // Until the module has loaded and the widget drawn its first frame
+    // (which replaces what el holds), a placeholder keeps the widget's
+    // place, as high as its row (quantity_slider_field.scss), so that
+    // the form does not move when it appears.
+    if (!el.firstChild) {
+      const ph = el.ownerDocument.createElement("div");
+      ph.className = "gocycle-placeholder";
+      ph.setAttribute("role", "status");
+      ph.setAttribute("aria-busy", "true");
+      ph.setAttribute("aria-label", _t("Loading…"));
+      el.appendChild(ph);
+    }
     try {
       await loadRuntime();
       if (this.destroyed) {
