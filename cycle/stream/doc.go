@@ -94,11 +94,6 @@
 //     one transaction keeps it. xstream cuts it at once, so a value still
 //     going round it in the same emission is dropped, and a listener that
 //     comes back finds it cut.
-//   - Such a cycle is cut when the transaction ends, like a stop, and not
-//     if a listener came back by then: leaving a loop and coming back in
-//     one transaction keeps it. xstream cuts it at once, so a value still
-//     going round it in the same emission is dropped, and a listener that
-//     comes back finds it cut.
 //
 // # Concurrency
 //

@@ -231,7 +231,24 @@ func (s *Stream[T]) next(tx *txn, v T) {
 	if s.keep {
 		s.last, s.has = v, true
 	}
-	for _, k := range s.sinks {
+	if ks := s.sinks; len(ks) == 1 {
+		ks[0].next(tx, v)
+	} else if len(ks) > 1 {
+		s.nextEach(tx, v, ks)
+	}
+}
+
+// nextEach emits v to ks, the sinks the emission began with, and stops
+// if the stream ends meanwhile (a listener made it error or complete):
+// the rest of ks then belongs to the run that ended, and each was told
+// so. An operator that a restart of the stream took back, the same sink
+// again, must not get the value of the run before.
+func (s *Stream[T]) nextEach(tx *txn, v T, ks []sink[T]) {
+	ends := s.ends
+	for _, k := range ks {
+		if s.ends != ends {
+			return
+		}
 		k.next(tx, v)
 	}
 }
@@ -242,6 +259,7 @@ func (s *Stream[T]) next(tx *txn, v T) {
 func (s *Stream[T]) teardown(tx *txn) []sink[T] {
 	ks := s.sinks
 	s.sinks, s.rel = nil, nil
+	s.ends++
 	s.forgetEdges()
 	s.stopNow(tx)
 	return ks

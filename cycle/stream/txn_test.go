@@ -548,3 +548,35 @@ func TestAPanicThroughTheOnlyOperatorOfASubjectLeavesNoTransactionBusy(t *testin
 		}
 	}
 }
+
+// TestARestartedOperatorDoesNotGetTheValueOfTheRunThatEnded: a listener
+// completes the source in the middle of its emission and subscribes
+// again to an operator on it, which restarts the operator, the same sink
+// of the source as before. The rest of the emission belongs to the run
+// that ended: the new run must not get its value (xstream seed 42903).
+func TestARestartedOperatorDoesNotGetTheValueOfTheRunThatEnded(t *testing.T) {
+	id := func(v int) int { return v }
+	ops := map[string]func(*stream.Stream[int]) *stream.Stream[int]{
+		"Map":    func(s *stream.Stream[int]) *stream.Stream[int] { return stream.Map(s, id) },
+		"Filter": func(s *stream.Stream[int]) *stream.Stream[int] { return s.Filter(func(int) bool { return true }) },
+		"Combine2": func(s *stream.Stream[int]) *stream.Stream[int] {
+			return stream.Combine2(s, stream.Of(0), func(a, _ int) int { return a })
+		},
+	}
+	for name, op := range ops {
+		t.Run(name, func(t *testing.T) {
+			s := stream.NewSubject[int]()
+			x := op(s.Stream())
+			var got []int
+			s.Stream().Subscribe(stream.Listener[int]{Next: func(int) {
+				s.Complete()
+				x.Subscribe(stream.Listener[int]{Next: func(v int) { got = append(got, v) }})
+			}})
+			x.Subscribe(stream.Listener[int]{})
+			s.Next(1)
+			if len(got) != 0 {
+				t.Errorf("the restarted %s got %v from the emission of the run that ended, want nothing", name, got)
+			}
+		})
+	}
+}

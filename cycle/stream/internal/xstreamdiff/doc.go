@@ -15,7 +15,7 @@
 // JavaScript.
 //
 // cycle/stream differs from xstream on purpose in its glitch-free
-// combiners and in the deliberate differences D1-D7; rules.go says when
+// combiners and in the deliberate differences D1-D8; rules.go says when
 // that makes the two disagree, and such cases are excluded (or, for D1 and
 // D3, xstream is made to behave as cycle/stream).
 //
