@@ -191,10 +191,15 @@ export class GoCycleQuantitySlider extends Component {
     // the form does not move when it appears.
     if (!el.firstChild) {
       const ph = el.ownerDocument.createElement("div");
-      ph.className = "gocycle-placeholder";
+      ph.className = "gocycle-placeholder gc-slider-row";
       ph.setAttribute("role", "status");
       ph.setAttribute("aria-busy", "true");
       ph.setAttribute("aria-label", _t("Loading…"));
+      // The slider's row with an empty read-out: the same height, and the
+      // baseline that the field's label lines up with.
+      const out = el.ownerDocument.createElement("output");
+      out.textContent = "\u00a0";
+      ph.appendChild(out);
       el.appendChild(ph);
     }
     try {
