@@ -185,9 +185,9 @@ func (t *txn) leaveReleaser(r any, out failer, op string) {
 }
 
 // release is deferred by every outermost call, or run for it by a
-// releaser (see Stream.emitRoot). After finish it has
-// nothing to do. After a panic from a listener, the pending combiners are
-// dropped (their values would come from a half-run transaction), a new
+// releaser (see Stream.emitRoot). After finish it has nothing to do.
+// After a panic from a listener, the pending combiners are dropped
+// (their values would come from a half-run transaction), a new
 // epoch invalidates the marks (see below) they had set, so that none
 // stays "scheduled" for good, and the stops still run, so that a producer
 // whose listeners left is not kept running by the panic.
