@@ -288,6 +288,7 @@
         if (first) {
           first = false;
           container.textContent = ""; // what was there before the app
+          mark("gocycle:first-frame");
         }
         let i = 2;
         while (i < end) {
@@ -822,16 +823,32 @@
   //   handle.destroy()      stop the app and release everything it holds
   //   handle.errors()       the messages reported so far (at most 100)
   //   handle.stopped()      whether it failed or stopped after a panic
-  //   GoCycle.widgetStats(gc) → {instantiations, instances, goRefs, go, load}
+  //   GoCycle.widgetStats(gc) → {instantiations, instances, goRefs, wasmMemory, go, load}
   //       for tests and debugging: go is the Go side's {funcs, instances,
   //       heapAlloc, ...} (after a Go GC if gc), goRefs the JavaScript
-  //       values Go holds references to, load how the module came (null
+  //       values Go holds references to, wasmMemory the bytes of the
+  //       module's linear memory, load how the module came (null
   //       until it is instantiated): {url, transport: "gzip" | "plain"
   //       (the URL fetched was options.gzip, or url), inflated (the page
   //       inflated gzip bytes; false when the browser had already
   //       decoded them), streaming (compiled by instantiateStreaming),
   //       fallback (why options.gzip was not used: "no
   //       DecompressionStream", "HTTP 404", ...; "" otherwise)}.
+  // mark records a User Timing mark (performance.mark), where the page
+  // has the API: how a page's start-up is measured (make bench's
+  // start-up figures read them, and so does DevTools' Performance panel).
+  //   gocycle:load          GoCycle.load starts
+  //   gocycle:response      the module's response headers came (detail: url)
+  //   gocycle:instantiated  the module is compiled and instantiated
+  //   gocycle:served        its main called widget.Serve: widgets can mount
+  //   gocycle:first-frame   an app's first frame is in its container
+  function mark(name, detail) {
+    const p = root.performance;
+    if (p && typeof p.mark === "function") {
+      p.mark(name, detail === undefined ? undefined : { detail });
+    }
+  }
+
   function makeWidgets() {
     const MAX_ERRORS = 100;
     let loading = null; // {url, promise}
@@ -855,6 +872,7 @@
         ? String(options.gzip)
         : null;
       const promise = (async () => {
+        mark("gocycle:load");
         if (typeof root.Go !== "function") {
           throw new Error("GoCycle.load: Go is not defined: load wasm_exec.js (from $(go env GOROOT)/lib/wasm) before loading the module");
         }
@@ -879,6 +897,7 @@
         if (got === null) {
           got = await instantiatePlain(u);
         }
+        mark("gocycle:instantiated");
         instantiations++;
         go = got.go;
         loadInfo = Object.freeze({
@@ -892,6 +911,7 @@
           throw new Error("GoCycle.load: " + got.url + " exited before serving its widgets: its main must end with widget.Serve()");
         });
         api = await Promise.race([serving, exited]);
+        mark("gocycle:served");
         return { names: Array.from(api.names) };
       })();
       loading = { url: u, promise };
@@ -908,6 +928,7 @@
     async function instantiatePlain(u) {
       const g = new root.Go();
       const resp = await fetch(u, { credentials: "same-origin" });
+      mark("gocycle:response", u);
       if (!resp.ok) {
         throw new Error("GoCycle.load: " + u + ": HTTP " + resp.status);
       }
@@ -936,6 +957,7 @@
     // decoded) is compiled as it is.
     async function instantiateGzip(gzUrl) {
       const resp = await fetch(gzUrl, { credentials: "same-origin" });
+      mark("gocycle:response", gzUrl);
       if (!resp.ok) {
         throw new Error("HTTP " + resp.status);
       }
@@ -1222,6 +1244,7 @@
         instantiations,
         instances: instances.size,
         goRefs: go && go._ids ? go._ids.size : -1,
+        wasmMemory: go && go._inst && go._inst.exports.mem ? go._inst.exports.mem.buffer.byteLength : -1,
         go: api ? api.stats(!!gc) : null,
         load: loadInfo,
       };

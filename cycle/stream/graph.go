@@ -52,7 +52,6 @@ type node struct {
 	imitates  *node   // set by Imitate: listeners go to that stream
 	edges     []*edge // edges[i] is the edge of sinks[i], nil for a listener
 	listeners int     // the sinks that are listeners
-	ends      uint32  // times the stream errored or completed (see nextEach)
 }
 
 // addEdge records a new sink of n, whose edge is e (nil for a listener),

@@ -231,24 +231,7 @@ func (s *Stream[T]) next(tx *txn, v T) {
 	if s.keep {
 		s.last, s.has = v, true
 	}
-	if ks := s.sinks; len(ks) == 1 {
-		ks[0].next(tx, v)
-	} else if len(ks) > 1 {
-		s.nextEach(tx, v, ks)
-	}
-}
-
-// nextEach emits v to ks, the sinks the emission began with, and stops
-// if the stream ends meanwhile (a listener made it error or complete):
-// the rest of ks then belongs to the run that ended, and each was told
-// so. An operator that a restart of the stream took back, the same sink
-// again, must not get the value of the run before.
-func (s *Stream[T]) nextEach(tx *txn, v T, ks []sink[T]) {
-	ends := s.ends
-	for _, k := range ks {
-		if s.ends != ends {
-			return
-		}
+	for _, k := range s.sinks {
 		k.next(tx, v)
 	}
 }
@@ -259,7 +242,18 @@ func (s *Stream[T]) nextEach(tx *txn, v T, ks []sink[T]) {
 func (s *Stream[T]) teardown(tx *txn) []sink[T] {
 	ks := s.sinks
 	s.sinks, s.rel = nil, nil
-	s.ends++
+	if len(ks) > 0 {
+		// An emission in flight goes on over this list (see next), for a
+		// run that has ended: each sink in it is told so, and must hear
+		// nothing more, not even an operator that a restart takes back,
+		// the same sink again. The list it goes on over is emptied.
+		live := append([]sink[T](nil), ks...)
+		ended := &listenerSink[T]{done: true}
+		for i := range ks {
+			ks[i] = ended
+		}
+		ks = live
+	}
 	s.forgetEdges()
 	s.stopNow(tx)
 	return ks
