@@ -14,7 +14,7 @@ ADDR     ?= 127.0.0.1:8080
 # run natively, driving Chromium, and are excluded there by build tags.
 WASM_TEST_PKGS := ./cycle/... ./drivers/... ./components/... ./web/demo ./units/... ./interop/... ./examples/goapp ./web/widget ./examples/odoo-widget/...
 
-.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-compare bench-dom run-jsbench run-goapp size check-node clean units-data demo-screenshots odoo-addon odoo-harness odoo-test xstream-oracle
+.PHONY: all run wasm test test-native test-wasm test-browser browser lint bench bench-compare bench-instructions bench-dom run-jsbench run-goapp size check-node clean units-data demo-screenshots odoo-addon odoo-harness odoo-test xstream-oracle
 
 all: test
 
@@ -71,19 +71,27 @@ lint:
 	GOOS=js GOARCH=wasm $(GO) vet $(WASM_TEST_PKGS)
 
 ## bench: stream benchmarks against rxgo, native and wasm, then the DOM
-## benchmark (bench-dom); each rewrites only its own section of BENCHMARKS.md.
-## Last, the differential test against xstream on 20000 cases instead of
-## the 400 of make test (GOCYCLE_XSTREAM_CASES; see cycle/stream/internal/xstreamdiff).
+## benchmark (bench-dom) and the start-up of the demo page and of 50
+## widgets in headless Chromium (internal/bench/startup); each rewrites
+## only its own section of BENCHMARKS.md. Last, the differential test
+## against xstream on 20000 cases instead of the 400 of make test
+## (GOCYCLE_XSTREAM_CASES; see cycle/stream/internal/xstreamdiff).
 bench: check-node browser xstream-oracle
 	bash internal/bench/run.sh
 	bash internal/bench/rxstream.sh
 	$(MAKE) --no-print-directory bench-dom
+	$(GO) run ./internal/bench/startup -out $(OUT)
 	GOCYCLE_REQUIRE_NODE=1 GOCYCLE_XSTREAM_CASES=20000 $(GO) test -count=1 -run TestAgainstXstream ./cycle/stream/internal/xstreamdiff
 
 ## bench-compare: the stream benchmarks of this checkout against those of
 ## BASE (a commit, default HEAD), alternating in one run (internal/bench/compare.sh)
 bench-compare:
 	BASE=$(BASE) bash internal/bench/compare.sh
+
+## bench-instructions: the instructions per value of the stream benchmarks
+## (valgrind's callgrind) of this checkout and of BASE (internal/bench/instructions.sh)
+bench-instructions:
+	BASE=$(BASE) bash internal/bench/instructions.sh
 
 ## bench-dom: examples/jsbench against vanilla JavaScript in headless Chromium;
 ## updates the jsbench section of BENCHMARKS.md ($(OUT)); JSBENCH_FLAGS go to
