@@ -14,7 +14,7 @@ import (
 // (compress/gzip, best compression): what every Odoo user downloads. A
 // change that needs more raises it here, in view of its reviewers; one
 // that saves bytes lowers it, so that the saving stays.
-const widgetsGzipBudget = 1_920_000
+const widgetsGzipBudget = 1_925_000
 
 // TestWidgetsWasmStaysWithinItsSizeBudget builds widgets.wasm as make
 // odoo-addon does and weighs it.
