@@ -101,6 +101,9 @@ func (t *txn) runStops() {
 		s := t.stops[i]
 		t.stops[i] = idleStream{}
 		switch {
+		case s.n == nil && s.merge == nil:
+			// Done by a run of the list that a producer's Stop panicked
+			// out of (see release).
 		case s.merge != nil:
 			t.mergeWith(s.merge)
 		case s.prune:
@@ -195,6 +198,9 @@ func (t *txn) release() {
 	if !t.busy {
 		return
 	}
+	// A producer's Stop may panic in there too: the transaction ends all
+	// the same, and the stops after it run at the end of the next one.
+	defer func() { t.busy = false }()
 	clear(t.pending)
 	t.pending = t.pending[:0]
 	t.epoch++

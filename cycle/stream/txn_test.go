@@ -580,3 +580,39 @@ func TestARestartedOperatorDoesNotGetTheValueOfTheRunThatEnded(t *testing.T) {
 		})
 	}
 }
+
+// TestAPanicInAProducersStopLeavesNoTransactionBusy: a producer whose
+// Stop panics, stopped when the transaction that made it lose its last
+// listener ends. The panic reaches the caller, and the graph works on:
+// a combiner on it emits again.
+func TestAPanicInAProducersStopLeavesNoTransactionBusy(t *testing.T) {
+	var emit func(int)
+	panicked := false
+	src := stream.Create(stream.NewProducer(func(l stream.Listener[int]) { emit = l.Next }, func() {
+		if !panicked {
+			panicked = true
+			panic("stop")
+		}
+	}))
+	m := stream.Map(src, func(v int) int { return v })
+	var cancel func()
+	cancel = m.Subscribe(stream.Listener[int]{Next: func(v int) {
+		if v == 1 {
+			cancel() // the last listener leaves: src stops when the emission ends
+		}
+	}})
+	func() {
+		defer func() {
+			if r := recover(); r != "stop" {
+				t.Fatalf("the caller of Next recovered %v, want the Stop's panic", r)
+			}
+		}()
+		emit(1)
+	}()
+	sum := record(stream.Combine2(m, stream.Map(m, times10), slash))
+	emit(2)
+	emit(3)
+	if got := sum.String(); got != "2/20 3/30" {
+		t.Errorf("after the panic the combiner gave %q, want \"2/20 3/30\"", got)
+	}
+}
