@@ -62,13 +62,12 @@ func (d *jsonDecoder) space() {
 }
 
 func (d *jsonDecoder) value(depth int) (any, error) {
-	if depth >= maxJSONDepth {
-		return nil, errors.New("exceeded max depth")
-	}
 	if d.i >= len(d.s) {
 		return nil, d.errorf("")
 	}
 	switch c := d.s[d.i]; {
+	case (c == '{' || c == '[') && depth >= maxJSONDepth:
+		return nil, errors.New("exceeded max depth")
 	case c == '{':
 		return d.object(depth)
 	case c == '[':

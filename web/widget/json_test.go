@@ -22,7 +22,9 @@ var jsonCases = []string{
 	`{"a":.5}`, `{"a":1e}`, `{"a":-}`, `{"a":+1}`, `{"a":tru}`, `{"a":nul}`, `{"a":"\x"}`,
 	`{"a":"\u12"}`, `{"a":"` + "\n" + `"}`, `{} {}`, `{"a":1} x`, `[1 2]`, `{"a":1 "b":2}`,
 	`{"a":NaN}`, `{"a":Infinity}`, "\t\r\n{}\n", strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
-	strings.Repeat("[", 100) + strings.Repeat("]", 100),
+	strings.Repeat("[", 100) + strings.Repeat("]", 100), strings.Repeat("[", 10000) + "1" + strings.Repeat("]", 10000),
+	strings.Repeat("[", 10000) + strings.Repeat("]", 10000), strings.Repeat(`{"a":`, 10000) + "1" + strings.Repeat("}", 10000),
+	strings.Repeat(`{"a":`, 10001) + "1" + strings.Repeat("}", 10001),
 }
 
 func checkParseAgrees(t *testing.T, text string) {
