@@ -288,7 +288,10 @@
         if (first) {
           first = false;
           container.textContent = ""; // what was there before the app
-          mark("gocycle:first-frame");
+          if (firstFrameMarks < MAX_FIRST_FRAME_MARKS) {
+            firstFrameMarks++; // a long session mounts apps without end
+            mark("gocycle:first-frame");
+          }
         }
         let i = 2;
         while (i < end) {
@@ -841,7 +844,11 @@
   //   gocycle:response      the module's response headers came (detail: url)
   //   gocycle:instantiated  the module is compiled and instantiated
   //   gocycle:served        its main called widget.Serve: widgets can mount
-  //   gocycle:first-frame   an app's first frame is in its container
+  //   gocycle:first-frame   an app's first frame is in its container (for the
+  //                         first 200 apps of the page)
+  const MAX_FIRST_FRAME_MARKS = 200;
+  let firstFrameMarks = 0;
+
   function mark(name, detail) {
     const p = root.performance;
     if (p && typeof p.mark === "function") {
@@ -854,6 +861,7 @@
     let loading = null; // {url, promise}
     let api = null; // the Go side, once served
     let go = null;
+    let memory = null; // the module's linear memory, for widgetStats
     let served = null; // resolves the pending load with the Go side
     let nextId = 1;
     let instantiations = 0;
@@ -907,6 +915,7 @@
           streaming: got.streaming,
           fallback,
         });
+        memory = got.result.instance.exports.mem || null;
         const exited = got.go.run(got.result.instance).then(() => {
           throw new Error("GoCycle.load: " + got.url + " exited before serving its widgets: its main must end with widget.Serve()");
         });
@@ -1088,11 +1097,11 @@
     // showPlaceholder puts div.gocycle-placeholder into element while the
     // module loads, unless the host has put something there itself: busy
     // for assistive technology, and as large as size ({width, height},
-    // CSS lengths) or as the host's CSS makes it, so that nothing moves
-    // when the view takes its place (the view replaces what element
-    // holds).
+    // CSS lengths, or numbers of pixels) or as the host's CSS makes it,
+    // so that nothing moves when the view takes its place (the view
+    // replaces what element holds; destroy removes it).
     function showPlaceholder(element, name, size) {
-      if (element.firstChild !== null) {
+      if (element.textContent.trim() !== "" || element.firstElementChild !== null) {
         return null;
       }
       const ph = element.ownerDocument.createElement("div");
@@ -1101,12 +1110,14 @@
       ph.setAttribute("aria-busy", "true");
       ph.setAttribute("aria-label", "Loading the widget " + name);
       ph.setAttribute("data-widget", name);
+      const css = (v) => (typeof v === "number" ? v + "px" : String(v));
       if (size && size.width !== undefined && size.width !== null) {
-        ph.style.width = String(size.width);
+        ph.style.width = css(size.width);
       }
       if (size && size.height !== undefined && size.height !== null) {
-        ph.style.height = String(size.height);
+        ph.style.height = css(size.height);
       }
+      element.textContent = ""; // whitespace the host left
       element.appendChild(ph);
       return ph;
     }
@@ -1233,6 +1244,9 @@
             element.removeChild(rec.box);
           }
           rec.box = null;
+          if (placeholder !== null && placeholder.parentNode === element) {
+            element.removeChild(placeholder); // destroyed before the first frame
+          }
         },
         errors: () => rec.errors.slice(),
         stopped: () => rec.stopped,
@@ -1244,7 +1258,7 @@
         instantiations,
         instances: instances.size,
         goRefs: go && go._ids ? go._ids.size : -1,
-        wasmMemory: go && go._inst && go._inst.exports.mem ? go._inst.exports.mem.buffer.byteLength : -1,
+        wasmMemory: memory ? memory.buffer.byteLength : -1,
         go: api ? api.stats(!!gc) : null,
         load: loadInfo,
       };

@@ -94,6 +94,10 @@
 //     one transaction keeps it. xstream cuts it at once, so a value still
 //     going round it in the same emission is dropped, and a listener that
 //     comes back finds it cut.
+//   - A Filter of a Filter is two streams, each in its place among its
+//     input's listeners; xstream fuses the two into one filter on the
+//     first one's input, so the stream between them is left out (it does
+//     not start, end or take its turn as its own listeners expect).
 //
 // # Concurrency
 //

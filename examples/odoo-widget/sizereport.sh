@@ -44,7 +44,7 @@ section=$(cat <<MD
 
 The Odoo addon's module (examples/odoo-widget/wasm: the quantity slider,
 the plain slider and the language selector, with their messages, CLDR unit
-data for the default locales and encoding/json), beside a hello world
+data for the default locales), beside a hello world
 (\`println\`) built the same way, the Go runtime's floor. Both are built with
 \`GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w"\`
 ($($GO version | cut -d' ' -f3)). Regenerate with \`make size\`

@@ -7,7 +7,8 @@
 #   BASE=98086c5 bash internal/bench/instructions.sh   # make bench-instructions
 #
 # Each benchmark runs natively with GOGC=off (they allocate nothing per
-# value) for 100000 and for 300000 values, three times each; the least
+# value) and GODEBUG=asyncpreemptoff=1 (callgrind trips on the signals
+# of Go's preemption) for 100000 and for 300000 values, three times each; the least
 # count of each size is taken, and their difference divided by 200000 is
 # the cost of one value, without the fixed cost of starting the program.
 # The runtime's background thread (sysmon) does work that grows with the
@@ -43,15 +44,21 @@ $GO test -c -o "$tmp/after.test" ./internal/bench
 count() {
 	local pattern="^Benchmark${2%%/*}\$/${2#*/}\$"
 	for _ in 1 2 3; do
-		GOGC=off valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" \
+		GOGC=off GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" \
 			-test.run '^$' -test.bench "$pattern" -test.benchtime "${3}x" -test.cpu 1 2>&1 |
 			sed -n 's/.*I *refs: *//p' | tr -d ,
-	done | sort -n | head -1
+	done | { grep . || true; } | sort -n | head -1
 }
 per_value() { # per_value BIN BENCH
 	local small large
 	small=$(count "$1" "$2" 100000)
 	large=$(count "$1" "$2" 300000)
+	case "$small$large" in
+	'' | *[!0-9]*)
+		echo "instructions.sh: callgrind gave no count for $2 (\"$small\", \"$large\"): run valgrind --tool=callgrind on $1 by hand to see why" >&2
+		exit 1
+		;;
+	esac
 	awk -v s="$small" -v l="$large" 'BEGIN { printf "%.1f", (l - s) / 200000 }'
 }
 

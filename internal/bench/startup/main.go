@@ -232,13 +232,20 @@ func measure(chromium, dir, url, ready string) (cold, cached sample, err error) 
 			chromedp.Navigate(url),
 			chromedp.Poll[chromedp.Void](`(`+ready+`) || window.fiftyError !== undefined`, chromedp.WithPollingInterval(5*time.Millisecond)),
 		)
+		var failed string
 		if err == nil {
+			failed, err = chromedp.Run(ctx, chromedp.Evaluate[string](`window.fiftyError || ""`))
+		}
+		if err == nil && failed == "" {
 			*s, err = chromedp.Run(ctx, chromedp.Evaluate[sample](collect, chromedp.EvalAwaitPromise))
 		}
 		cancelTimeout()
 		cancelTab()
 		if err != nil {
 			return cold, cached, fmt.Errorf("load %d: %v", i+1, err)
+		}
+		if failed != "" {
+			return cold, cached, fmt.Errorf("load %d: the widgets did not mount: %s", i+1, failed)
 		}
 		if s.FirstFrame < 0 {
 			return cold, cached, fmt.Errorf("load %d: no gocycle:first-frame mark (is gocycle.js the one that marks?)", i+1)

@@ -52,7 +52,10 @@ func report(w io.Writer, m *module, top int) error {
 	if len(m.names) == 0 {
 		return fmt.Errorf("the module has no function names: build it without -ldflags=-s")
 	}
-	m.unmangle()
+	if err := m.unmangle(); err != nil {
+		// Still a report, with the linker's names: / and [] read as _.
+		fmt.Fprintf(os.Stderr, "wasmsize: %v: packages and generic functions are told apart by the name section's mangled names\n", err)
+	}
 	fmt.Fprintf(w, "| section | bytes |\n|---|---:|\n")
 	for _, s := range m.sections {
 		fmt.Fprintf(w, "| %s | %d |\n", s.name, s.size)

@@ -105,10 +105,10 @@ func (m *module) cstring(addr int) string {
 // unmangle gives the names of the name section back their slashes and
 // brackets, from Go's function table; a name with no counterpart there
 // (the linker's own functions) stays as it is.
-func (m *module) unmangle() {
+func (m *module) unmangle() error {
 	real, err := m.goFuncNames()
 	if err != nil {
-		return
+		return err
 	}
 	byMangled := make(map[string]string, len(real))
 	for _, r := range real {
@@ -119,4 +119,5 @@ func (m *module) unmangle() {
 			m.names[i] = r
 		}
 	}
+	return nil
 }

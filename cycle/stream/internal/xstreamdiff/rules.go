@@ -155,8 +155,9 @@ package xstreamdiff
 //     listener that came back before its stop (a listener action
 //     re-entering it) overwrites the id of its pending stop timer, which
 //     then runs and stops a stream that has listeners.
-//   - X2 (modelled): xstream fuses a filter of a filter into
-//     one Filter on the first one's input, so the stream in between is
+//   - X2 (modelled; a difference in cycle/stream's doc too): xstream
+//     fuses a filter of a filter into one Filter on the first one's
+//     input, so the stream in between is
 //     left out of the chain: it does not start, end or keep its place
 //     among its input's listeners as cycle/stream's does (a sampleCombine
 //     of the first filter restarted during its input's completion misses

@@ -196,8 +196,10 @@ export class GoCycleQuantitySlider extends Component {
       ph.setAttribute("aria-busy", "true");
       ph.setAttribute("aria-label", _t("Loading…"));
       // The slider's row with an empty read-out: the same height, and the
-      // baseline that the field's label lines up with.
-      const out = el.ownerDocument.createElement("output");
+      // baseline that the field's label lines up with. A span styled as
+      // the read-out, not an output, which tours and scripts look for.
+      const out = el.ownerDocument.createElement("span");
+      out.className = "gc-placeholder-readout";
       out.textContent = "\u00a0";
       ph.appendChild(out);
       el.appendChild(ph);
