@@ -12,7 +12,7 @@ import (
 )
 
 // The regression tests of this file each reproduce a defect of the
-// transaction rules found in review (issue 12): ranks fixed at build
+// transaction rules found in review: ranks fixed at build
 // time, stops that ran at once, memory lost by Map, flags that a panic
 // left set, values stored after a stop.
 
@@ -553,7 +553,8 @@ func TestAPanicThroughTheOnlyOperatorOfASubjectLeavesNoTransactionBusy(t *testin
 // completes the source in the middle of its emission and subscribes
 // again to an operator on it, which restarts the operator, the same sink
 // of the source as before. The rest of the emission belongs to the run
-// that ended: the new run must not get its value (xstream seed 42903).
+// that ended: the new run must not get its value (a case the
+// differential test against xstream found).
 func TestARestartedOperatorDoesNotGetTheValueOfTheRunThatEnded(t *testing.T) {
 	id := func(v int) int { return v }
 	ops := map[string]func(*stream.Stream[int]) *stream.Stream[int]{
