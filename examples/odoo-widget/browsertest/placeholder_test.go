@@ -20,14 +20,7 @@ const placeholderPage = `<!doctype html>
 <body>
 <div id="a"></div>
 <div id="b"><span class="host-own">loading (the host's text)</span></div>
-<script>
-window.jsErrors = [];
-addEventListener("error", (e) => jsErrors.push(String(e.message)));
-addEventListener("unhandledrejection", (e) => jsErrors.push("unhandled rejection: " + e.reason));
-</script>
-<script src="/gocycle.js"></script>
-<script src="/wasm_exec.js"></script>
-<script>
+` + runtimeScripts + `<script>
 const Q = new URLSearchParams(location.search);
 window.results = {};
 GoCycle.load(Q.get("wasm")).catch(() => {});

@@ -31,19 +31,24 @@ import (
 // first, ?nostreaming WebAssembly.instantiateStreaming) and gives the tests T, a few helpers to mount widgets and record
 // what they send. window.loadMs is the time from GoCycle.load to its
 // promise's resolution.
-const runtimePage = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>gocycle widget runtime test</title></head>
-<body>
-<div id="host"></div>
-<script>
+// runtimeScripts starts a test page: it records the page's errors in
+// window.jsErrors (tab.checkExceptions reads them) and loads gocycle.js
+// and wasm_exec.js.
+const runtimeScripts = `<script>
 window.jsErrors = [];
 addEventListener("error", (e) => jsErrors.push(String(e.message)));
 addEventListener("unhandledrejection", (e) => jsErrors.push("unhandled rejection: " + e.reason));
 </script>
 <script src="/gocycle.js"></script>
 <script src="/wasm_exec.js"></script>
-<script>
+`
+
+const runtimePage = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>gocycle widget runtime test</title></head>
+<body>
+<div id="host"></div>
+` + runtimeScripts + `<script>
 const Q = new URLSearchParams(location.search);
 const WASM = Q.get("wasm") || "/widgets.wasm";
 const GZ = Q.get("gz");
