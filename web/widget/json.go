@@ -95,76 +95,72 @@ func (d *jsonDecoder) literal(word string) bool {
 }
 
 func (d *jsonDecoder) object(depth int) (any, error) {
-	d.i++ // {
 	m := map[string]any{}
-	d.space()
-	if d.i < len(d.s) && d.s[d.i] == '}' {
-		d.i++
-		return m, nil
-	}
-	for {
-		d.space()
+	err := d.elements('}', "after object key:value pair", func() error {
 		if d.i >= len(d.s) || d.s[d.i] != '"' {
-			return nil, d.errorf("looking for beginning of object key string")
+			return d.errorf("looking for beginning of object key string")
 		}
 		k, err := d.str()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d.space()
 		if d.i >= len(d.s) || d.s[d.i] != ':' {
-			return nil, d.errorf("after object key")
+			return d.errorf("after object key")
 		}
 		d.i++
 		d.space()
 		v, err := d.value(depth + 1)
-		if err != nil {
-			return nil, err
-		}
 		m[k] = v
-		d.space()
-		if d.i >= len(d.s) {
-			return nil, d.errorf("")
-		}
-		switch d.s[d.i] {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
-			return m, nil
-		default:
-			return nil, d.errorf("after object key:value pair")
-		}
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
+	return m, nil
 }
 
 func (d *jsonDecoder) array(depth int) (any, error) {
-	d.i++ // [
 	a := []any{}
+	err := d.elements(']', "after array element", func() error {
+		v, err := d.value(depth + 1)
+		a = append(a, v)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// elements reads the elements of an object or an array, from its opening
+// character at d.i to end: none, or element (read by one) after element,
+// with commas between; after names the place in errors, as
+// encoding/json does.
+func (d *jsonDecoder) elements(end byte, after string, one func() error) error {
+	d.i++ // { or [
 	d.space()
-	if d.i < len(d.s) && d.s[d.i] == ']' {
+	if d.i < len(d.s) && d.s[d.i] == end {
 		d.i++
-		return a, nil
+		return nil
 	}
 	for {
 		d.space()
-		v, err := d.value(depth + 1)
-		if err != nil {
-			return nil, err
+		if err := one(); err != nil {
+			return err
 		}
-		a = append(a, v)
 		d.space()
 		if d.i >= len(d.s) {
-			return nil, d.errorf("")
+			return d.errorf("")
 		}
 		switch d.s[d.i] {
 		case ',':
 			d.i++
-		case ']':
+		case end:
 			d.i++
-			return a, nil
+			return nil
 		default:
-			return nil, d.errorf("after array element")
+			return d.errorf(after)
 		}
 	}
 }
